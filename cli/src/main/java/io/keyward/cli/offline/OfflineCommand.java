@@ -1,0 +1,9 @@
+package io.keyward.cli.offline;
+
+import picocli.CommandLine.Command;
+
+/** {@code keyward offline ...}: commands that need no server. */
+@Command(name = "offline", mixinStandardHelpOptions = true,
+        description = "Commands that need no server: secret storage, recovery keys, Shamir shares, sequester.",
+        subcommands = {})
+public final class OfflineCommand {}
