@@ -1,0 +1,64 @@
+package io.keyward.server.config;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every configuration field, by its dotted name in the YAML file. The environment variable is derived
+ * from the name ({@code server.port} is {@code KEYWARD_SERVER_PORT}), so file, environment and
+ * documentation cannot drift apart.
+ */
+public enum ConfigField {
+    DATA_DIR("data_dir", false, "KEYWARD_DATA"),
+    SERVER_HOST("server.host", false),
+    SERVER_PORT("server.port", false),
+    SERVER_SHUTDOWN_GRACE("server.shutdown_grace", false),
+    SERVER_MAX_BODY_BYTES("server.limits.max_body_bytes", false),
+    SERVER_MAX_HEADER_BYTES("server.limits.max_header_bytes", false),
+    TLS_CERT_FILE("tls.cert_file", false),
+    TLS_KEY_FILE("tls.key_file", false),
+    STORAGE_JDBC_URL("storage.jdbc_url", true),
+    STORAGE_USERNAME("storage.username", false),
+    STORAGE_PASSWORD("storage.password", true),
+    STORAGE_MAX_POOL_SIZE("storage.max_pool_size", false),
+    ROOT_LOCK_PROVIDER("root_lock.provider", false),
+    ROOT_LOCK_KEY_FILE("root_lock.key_file", false);
+
+    private final String key;
+    /** A JDBC URL may carry a password; such values are never echoed in errors. */
+    private final boolean secret;
+    private final List<String> envNames;
+
+    ConfigField(String key, boolean secret, String... aliases) {
+        this.key = key;
+        this.secret = secret;
+        String derived = "KEYWARD_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
+        // A short alias is checked first; the derived name also works.
+        this.envNames = aliases.length == 0 ? List.of(derived) : List.of(aliases[0], derived);
+    }
+
+    /** The dotted name, as written in the YAML file and in error messages. */
+    public String key() {
+        return key;
+    }
+
+    public boolean secret() {
+        return secret;
+    }
+
+    /** The environment variables that set this field, in the order they are looked up. */
+    public List<String> envNames() {
+        return envNames;
+    }
+
+    static Optional<ConfigField> byKey(String key) {
+        return Arrays.stream(values()).filter(f -> f.key.equals(key)).findFirst();
+    }
+
+    /** True when {@code prefix} names a section (a YAML mapping) that contains fields. */
+    static boolean isSection(String prefix) {
+        return Arrays.stream(values()).anyMatch(f -> f.key.startsWith(prefix + "."));
+    }
+}

@@ -1,0 +1,69 @@
+package io.keyward.server.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes the effective configuration as YAML in the file's own shape ({@code keyward server
+ * --print-config}), so the output can be saved and used as a configuration file. Secrets are
+ * replaced by {@code ****}.
+ */
+public final class ConfigPrinter {
+    private ConfigPrinter() {}
+
+    public static String yaml(NodeConfig config) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("data_dir", text(config.dataDir()));
+
+        ServerConfig server = config.server();
+        Map<String, Object> limits = new LinkedHashMap<>();
+        limits.put("max_body_bytes", server.limits().maxBodyBytes());
+        limits.put("max_header_bytes", server.limits().maxHeaderBytes());
+        Map<String, Object> serverMap = new LinkedHashMap<>();
+        serverMap.put("host", server.host());
+        serverMap.put("port", server.port());
+        serverMap.put("shutdown_grace", server.shutdownGrace().toMillis() % 1000 == 0
+                ? server.shutdownGrace().toSeconds() + "s" : server.shutdownGrace().toMillis() + "ms");
+        serverMap.put("limits", limits);
+        root.put("server", serverMap);
+
+        Map<String, Object> tls = new LinkedHashMap<>();
+        tls.put("cert_file", config.tls().certFile().map(ConfigPrinter::text).orElse(null));
+        tls.put("key_file", config.tls().keyFile().map(ConfigPrinter::text).orElse(null));
+        root.put("tls", tls);
+
+        StorageConfig storage = config.storage();
+        Map<String, Object> storageMap = new LinkedHashMap<>();
+        storageMap.put("jdbc_url", storage.embedded() ? null : Secrets.maskJdbcUrl(storage.jdbcUrl()));
+        storageMap.put("username", storage.username());
+        storageMap.put("password", Secrets.mask(storage.password()));
+        storageMap.put("max_pool_size", storage.maxPoolSize());
+        root.put("storage", storageMap);
+
+        Map<String, Object> lock = new LinkedHashMap<>();
+        lock.put("provider", config.rootLock().provider());
+        switch (config.rootLock()) {
+            case RootLockConfig.KeyFile file -> lock.put("key_file", text(file.keyFile()));
+        }
+        root.put("root_lock", lock);
+
+        try {
+            return YAMLMapper.builder()
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .build()
+                    .writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String text(Path path) {
+        return path.toString();
+    }
+}

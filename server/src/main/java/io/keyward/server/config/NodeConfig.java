@@ -1,0 +1,21 @@
+package io.keyward.server.config;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The validated, immutable configuration of one node (see {@code docs/configuration.md}). Built only by
+ * {@link ConfigLoader}, which has already checked every value; code that receives a {@code NodeConfig}
+ * can trust it.
+ *
+ * @param dataDir where the node keeps its SQLite database, root key file and self-signed certificate
+ */
+public record NodeConfig(Path dataDir, ServerConfig server, TlsConfig tls, StorageConfig storage, RootLockConfig rootLock) {
+    public NodeConfig {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(rootLock, "rootLock");
+    }
+}
