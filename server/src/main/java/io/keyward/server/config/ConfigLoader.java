@@ -77,7 +77,7 @@ public final class ConfigLoader {
         } catch (NoSuchFileException e) {
             throw new ConfigException("config: file " + origin + " does not exist");
         } catch (JsonProcessingException e) {
-            throw new ConfigException("config: " + origin + " is not valid YAML: " + e.getOriginalMessage()
+            throw new ConfigException("config: " + origin + " is not valid YAML: " + yamlProblem(e.getOriginalMessage())
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
         } catch (IOException e) {
             throw new ConfigException("config: cannot read " + origin + ": " + e.getMessage());
@@ -89,6 +89,21 @@ public final class ConfigLoader {
             throw new ConfigException("config: " + origin + " must hold a YAML mapping of fields (see docs/configuration.md)");
         }
         walk(root, "", origin, raw);
+    }
+
+    /**
+     * The parser's message on one line, without the quoted source lines and caret (they could echo a
+     * secret value from the file).
+     */
+    private static String yamlProblem(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        return message.lines()
+                .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+                .map(String::strip)
+                .reduce((a, b) -> a + ": " + b)
+                .orElse("unreadable");
     }
 
     private static void walk(JsonNode node, String prefix, String origin, Map<ConfigField, Raw> raw) {
@@ -162,8 +177,8 @@ public final class ConfigLoader {
 
         private StorageConfig storage() {
             String url = text(ConfigField.STORAGE_JDBC_URL).map(String::strip).orElse("");
-            if (!url.isEmpty() && !url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:sqlite:")) {
-                throw invalid(ConfigField.STORAGE_JDBC_URL, "a jdbc:postgresql: or jdbc:sqlite: URL, or empty for SQLite in data_dir");
+            if (!url.isEmpty() && !url.startsWith("jdbc:postgresql:")) {
+                throw invalid(ConfigField.STORAGE_JDBC_URL, "a jdbc:postgresql: URL, or empty for SQLite in data_dir");
             }
             return new StorageConfig(url,
                     text(ConfigField.STORAGE_USERNAME).orElse(null),

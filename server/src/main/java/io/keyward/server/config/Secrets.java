@@ -5,8 +5,9 @@ import java.util.regex.Pattern;
 /** Masking of configuration secrets for {@code --print-config}, logs and {@code toString()}. */
 final class Secrets {
     static final String MASK = "****";
-    /** {@code password=...} inside a JDBC URL's query or properties. */
-    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
+    /** Password-like parameters inside a JDBC URL ({@code ?password=}, {@code &sslpassword=}, ...). */
+    private static final Pattern URL_PASSWORD =
+            Pattern.compile("(?i)([?&;][^=&;?]*(password|secret|token)[^=&;?]*=)[^&;]*");
 
     private Secrets() {}
 
