@@ -40,7 +40,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * Creates the self-signed certificate a node uses when the operator gives none: ECDSA P-256, valid for
- * the loopback addresses, {@code localhost} and the machine's host name. Clients trust it by its
+ * the loopback addresses, {@code localhost}, the machine's host name and any extra names or addresses
+ * (the configured listen host). Clients trust it by its
  * SHA-256 fingerprint (pinned), not through a CA, so it is long-lived; replacing it means clients
  * re-pin.
  */
@@ -55,12 +56,12 @@ public final class SelfSignedCertificate {
      *
      * @return the written certificate
      */
-    public static X509Certificate create(Path certFile, Path keyFile, List<String> extraDnsNames) {
+    public static X509Certificate create(Path certFile, Path keyFile, List<String> extraNames) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
             KeyPair keyPair = generator.generateKeyPair();
-            X509Certificate certificate = sign(keyPair, extraDnsNames);
+            X509Certificate certificate = sign(keyPair, extraNames);
             PrivateFiles.writeNew(keyFile, pem(new JcaPKCS8Generator(keyPair.getPrivate(), null)), "rw-------");
             PrivateFiles.writeNew(certFile, pem(certificate), "rw-r--r--");
             return certificate;
@@ -72,7 +73,7 @@ public final class SelfSignedCertificate {
     }
 
     /** The names the certificate covers: loopback, localhost, this machine's host name and any extra names. */
-    static Set<String> dnsNames(List<String> extra) {
+    static Set<String> names(List<String> extra) {
         Set<String> names = new LinkedHashSet<>();
         names.add("localhost");
         try {
@@ -87,9 +88,9 @@ public final class SelfSignedCertificate {
         return names;
     }
 
-    private static X509Certificate sign(KeyPair keyPair, List<String> extraDnsNames)
+    private static X509Certificate sign(KeyPair keyPair, List<String> extraNames)
             throws GeneralSecurityException, OperatorCreationException, IOException {
-        Set<String> names = dnsNames(extraDnsNames);
+        Set<String> names = names(extraNames);
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
                 .addRDN(BCStyle.O, "Keyward")
                 .addRDN(BCStyle.CN, "keyward node")
@@ -103,7 +104,10 @@ public final class SelfSignedCertificate {
         san.add(new GeneralName(GeneralName.iPAddress, "127.0.0.1"));
         san.add(new GeneralName(GeneralName.iPAddress, "::1"));
         for (String name : names) {
-            san.add(new GeneralName(GeneralName.dNSName, name));
+            boolean ip = isIpLiteral(name);
+            if (!(ip && (name.equals("127.0.0.1") || name.equals("::1")))) {
+                san.add(new GeneralName(ip ? GeneralName.iPAddress : GeneralName.dNSName, name));
+            }
         }
         X509CertificateHolder holder = new JcaX509v3CertificateBuilder(
                 subject, new BigInteger(1, serial),
@@ -118,6 +122,15 @@ public final class SelfSignedCertificate {
         X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(holder);
         certificate.verify(keyPair.getPublic());
         return certificate;
+    }
+
+    private static boolean isIpLiteral(String name) {
+        try {
+            InetAddress.ofLiteral(name);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static byte[] pem(Object object) throws IOException {
