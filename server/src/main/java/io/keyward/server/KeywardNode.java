@@ -157,7 +157,7 @@ public final class KeywardNode implements AutoCloseable {
                     created.add(certFile);
                     created.add(tlsKeyFile);
                     certificateCreated = true;
-                    if (!rootKeyCreated) {
+                    if (hasDatabase) {
                         LOG.warn("created a new self-signed certificate in {}; clients that pinned the old one must pin again",
                                 dataDir);
                     }
