@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keyward.server.config.ConfigException;
-import io.keyward.server.config.ConfigField;
-import io.keyward.server.config.ConfigLoader;
-import io.keyward.server.config.ConfigSources;
 import io.keyward.server.config.NodeConfig;
 import io.keyward.server.lock.KeyFileRootLock;
 import io.keyward.server.testing.DirectorySnapshot;
 import io.keyward.server.testing.TestHttps;
+import io.keyward.server.testing.TestNodes;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
@@ -20,9 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,14 +30,7 @@ class KeywardNodeTest {
     Path tmp;
 
     static NodeConfig config(Path dataDir, String... more) {
-        Map<ConfigField, String> flags = new HashMap<>();
-        flags.put(ConfigField.DATA_DIR, dataDir.toString());
-        flags.put(ConfigField.SERVER_PORT, "0");
-        flags.put(ConfigField.SERVER_SHUTDOWN_GRACE, "0s");
-        for (int i = 0; i < more.length; i += 2) {
-            flags.put(ConfigField.valueOf(more[i]), more[i + 1]);
-        }
-        return ConfigLoader.load(ConfigSources.ofFlags(flags));
+        return TestNodes.config(dataDir, more);
     }
 
     /** Starts a node on a new data directory and stops it again: an initialized directory. */
@@ -191,6 +180,5 @@ class KeywardNodeTest {
             node.start();
             assertThatThrownBy(node::start).isInstanceOf(IllegalStateException.class);
         }
-        Optional.empty();
     }
 }
