@@ -224,6 +224,7 @@ public final class KeywardNode implements AutoCloseable {
         }
         stopped = true;
         closeQuietly();
+        LOG.info("stopped");
     }
 
     @Override
