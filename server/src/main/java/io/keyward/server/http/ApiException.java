@@ -28,6 +28,6 @@ public class ApiException extends RuntimeException {
     }
 
     public Problem problem() {
-        return Problem.of(status, code, getMessage());
+        return Problems.of(status, code, getMessage());
     }
 }

@@ -8,7 +8,6 @@ import io.javalin.router.Endpoint;
 import io.javalin.security.RouteRole;
 import io.javalin.security.Roles;
 import io.keyward.protocol.ErrorCodes;
-import io.keyward.protocol.Problem;
 import io.keyward.server.config.ServerConfig;
 import io.keyward.server.tls.TlsMaterial;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -73,13 +72,13 @@ public final class ApiServer {
                 if (status == 405) {
                     ctx.header("Allow", allowedMethods(ctx.path()));
                 }
-                Problems.write(ctx, Problem.of(status, Problems.codeFor(status), Problems.detailFor(status)));
+                Problems.write(ctx, Problems.of(status, Problems.codeFor(status), Problems.detailFor(status)));
             });
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 // The client learns only that it failed and the id to report; the log has the rest.
                 String id = RequestIds.of(ctx);
                 LOG.error("request {} failed: {} {}", id, ctx.method(), routeOf(ctx), e);
-                Problems.write(ctx, Problem.of(500, ErrorCodes.INTERNAL, "internal error (request id " + id + ")"));
+                Problems.write(ctx, Problems.of(500, ErrorCodes.INTERNAL, "internal error (request id " + id + ")"));
             });
 
             cfg.requestLogger.http((ctx, ms) -> {

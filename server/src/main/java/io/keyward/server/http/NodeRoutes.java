@@ -3,7 +3,6 @@ package io.keyward.server.http;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.keyward.protocol.ErrorCodes;
-import io.keyward.protocol.Problem;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,7 +49,7 @@ public final class NodeRoutes implements ApiModule {
             reason = Optional.of("readiness check failed");
         }
         if (reason.isPresent()) {
-            Problems.write(ctx, Problem.of(503, ErrorCodes.UNAVAILABLE, reason.get()));
+            Problems.write(ctx, Problems.of(503, ErrorCodes.UNAVAILABLE, reason.get()));
         } else {
             ctx.json(Map.of("status", "ready"));
         }

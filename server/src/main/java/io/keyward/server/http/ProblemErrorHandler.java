@@ -27,7 +27,7 @@ final class ProblemErrorHandler extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
             Callback callback) {
         String id = RequestIds.next();
-        Problem problem = Problem.of(code, Problems.codeFor(code), Problems.detailFor(code));
+        Problem problem = Problems.of(code, Problems.codeFor(code), Problems.detailFor(code));
         response.getHeaders().put(RequestIds.HEADER, id);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
         long nanos = System.nanoTime() - request.getBeginNanoTime();
@@ -44,6 +44,6 @@ final class ProblemErrorHandler extends ErrorHandler {
         fields.put(RequestIds.HEADER, id);
         AccessLog.log("-", HttpMetrics.UNMATCHED, status, 0, id, "-");
         metrics.record("-", HttpMetrics.UNMATCHED, status, 0);
-        return ByteBuffer.wrap(Problems.json(Problem.of(status, Problems.codeFor(status), Problems.detailFor(status))));
+        return ByteBuffer.wrap(Problems.json(Problems.of(status, Problems.codeFor(status), Problems.detailFor(status))));
     }
 }

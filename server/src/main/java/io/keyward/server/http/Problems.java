@@ -5,10 +5,24 @@ import io.javalin.http.Context;
 import io.keyward.protocol.ErrorCodes;
 import io.keyward.protocol.Problem;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpStatus;
 
 /** Writes {@code application/problem+json} bodies and maps bare HTTP statuses to stable codes. */
 final class Problems {
     private Problems() {}
+
+    /** A problem whose title is the status's reason phrase, also for statuses {@link Problem#of} has no title for. */
+    static Problem of(int status, String code, String detail) {
+        Problem problem = Problem.of(status, code, detail);
+        String title = problem.title();
+        if (title.equals("Client Error") || title.equals("Server Error")) {
+            String reason = HttpStatus.getMessage(status);
+            if (reason != null && !reason.isBlank() && !reason.equals(Integer.toString(status))) {
+                return new Problem(problem.type(), reason, status, code, detail);
+            }
+        }
+        return problem;
+    }
 
     static void write(Context ctx, Problem problem) {
         ctx.status(problem.status());

@@ -151,7 +151,7 @@ class ApiServerTest {
     @Test
     void headersAboveTheLimitAre431Problem() throws IOException {
         HttpResponse<String> response = get("/v1/health", "X-Big", "b".repeat(6000));
-        problem(response, 431, "bad_request");
+        assertThat(problem(response, 431, "bad_request").path("title").asText()).isEqualTo("Request Header Fields Too Large");
     }
 
     @Test
