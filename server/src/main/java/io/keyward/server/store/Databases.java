@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.sqlite.SQLiteConfig;
@@ -61,6 +62,7 @@ public final class Databases {
         SQLiteDataSource sqlite = new SQLiteDataSource(config);
         sqlite.setUrl("jdbc:sqlite:" + file);
 
+        probe(sqlite::getConnection, where);
         HikariConfig pool = poolConfig("keyward-sqlite", settings.maxPoolSize());
         pool.setDataSource(sqlite);
         HikariDataSource dataSource = startPool(pool, where);
@@ -87,19 +89,32 @@ public final class Databases {
             throw new StoreException("storage JDBC URL must start with jdbc:postgresql: (or be empty for SQLite in"
                     + " the data directory), not " + settings.redactedJdbcUrl().strip());
         }
+        Properties properties = new Properties();
+        // Keep row values out of exception messages (see SqlErrors).
+        properties.setProperty("logServerErrorDetail", "false");
+        properties.setProperty("ApplicationName", "keyward");
+        properties.setProperty("connectTimeout", String.valueOf(CONNECTION_TIMEOUT_MILLIS / 1000));
         HikariConfig pool = poolConfig("keyward-postgresql", settings.maxPoolSize());
         pool.setDriverClassName("org.postgresql.Driver");
         pool.setJdbcUrl(url);
+        pool.setDataSourceProperties(properties);
+        Properties probeProperties = new Properties();
+        probeProperties.putAll(properties);
         if (settings.username() != null && !settings.username().isBlank()) {
             pool.setUsername(settings.username());
+            probeProperties.setProperty("user", settings.username());
         }
         if (settings.password() != null && !settings.password().isEmpty()) {
             pool.setPassword(settings.password());
+            probeProperties.setProperty("password", settings.password());
         }
-        // Keep row values out of exception messages (see SqlErrors).
-        pool.addDataSourceProperty("logServerErrorDetail", "false");
-        pool.addDataSourceProperty("ApplicationName", "keyward");
-        pool.addDataSourceProperty("connectTimeout", String.valueOf(CONNECTION_TIMEOUT_MILLIS / 1000));
+        probe(() -> {
+            Connection connection = new org.postgresql.Driver().connect(url, probeProperties);
+            if (connection == null) {
+                throw new SQLException("the PostgreSQL driver does not accept this URL");
+            }
+            return connection;
+        }, where);
         HikariDataSource dataSource = startPool(pool, where);
         return migrate(new JdbcDatabase(Database.Kind.POSTGRES, dataSource), "postgresql", where);
     }
@@ -113,6 +128,23 @@ public final class Databases {
         pool.setInitializationFailTimeout(1);
         pool.setAutoCommit(true);
         return pool;
+    }
+
+    /**
+     * Makes one connection outside the pool first, so that an unreachable or unusable database is
+     * reported in one line by us, rather than by the pool's stack-trace log at ERROR level.
+     */
+    private static void probe(ConnectionSource source, String where) {
+        try (Connection connection = source.connect()) {
+            connection.isValid(5);
+        } catch (SQLException | RuntimeException e) {
+            throw new StoreException("cannot open " + where + ": " + rootMessage(e), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ConnectionSource {
+        Connection connect() throws SQLException;
     }
 
     private static HikariDataSource startPool(HikariConfig pool, String where) {
