@@ -4,6 +4,7 @@ import io.keyward.crypto.CryptoException;
 import io.keyward.crypto.rsa.UnsuitableKeyException;
 import java.io.IOException;
 import java.io.StringReader;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -52,6 +53,8 @@ public final class PemKeys {
     private static final Pattern BEGIN = Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----");
     private static final Base64.Encoder PEM_BASE64 =
             Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+
+    private static final char[] PLACEHOLDER = {'x'};
 
     private PemKeys() {}
 
@@ -111,7 +114,30 @@ public final class PemKeys {
         if (!"RSA".equals(key.getAlgorithm()) || !(key instanceof RSAPrivateCrtKey rsa)) {
             throw new UnsuitableKeyException("expected an RSA private key, found " + key.getAlgorithm());
         }
+        checkConsistent(rsa);
         return rsa;
+    }
+
+    /**
+     * Checks that the CRT components agree with each other. A corrupted key file (or a block of
+     * ciphertext changed in an encrypted one, which CBC decrypts to garbage without a padding error)
+     * can still parse as DER; using such a key would fail later, far from the cause.
+     */
+    private static void checkConsistent(RSAPrivateCrtKey key) {
+        BigInteger p = key.getPrimeP();
+        BigInteger q = key.getPrimeQ();
+        BigInteger d = key.getPrivateExponent();
+        BigInteger e = key.getPublicExponent();
+        boolean consistent = p != null && q != null && e != null && p.signum() > 0 && q.signum() > 0
+                && p.multiply(q).equals(key.getModulus())
+                && d.mod(p.subtract(BigInteger.ONE)).equals(key.getPrimeExponentP())
+                && d.mod(q.subtract(BigInteger.ONE)).equals(key.getPrimeExponentQ())
+                && e.multiply(key.getPrimeExponentP()).mod(p.subtract(BigInteger.ONE)).equals(BigInteger.ONE)
+                && e.multiply(key.getPrimeExponentQ()).mod(q.subtract(BigInteger.ONE)).equals(BigInteger.ONE)
+                && key.getCrtCoefficient().multiply(q).mod(p).equals(BigInteger.ONE);
+        if (!consistent) {
+            throw new PemException("the RSA private key is corrupted: its components do not match");
+        }
     }
 
     /** Reads an SPKI DER public key and requires RSA. */
@@ -175,9 +201,11 @@ public final class PemKeys {
         }
         InputDecryptorProvider decryptor;
         try {
+            // Resolve the cipher with a placeholder first, so an unsupported algorithm is not
+            // reported as a wrong passphrase (and an empty passphrase not as unsupported).
+            new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC).build(PLACEHOLDER.clone())
+                    .get(encrypted.getEncryptionAlgorithm());
             decryptor = new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC).build(passphrase);
-            // Resolve the cipher first so an unsupported algorithm is not reported as a wrong passphrase.
-            decryptor.get(encrypted.getEncryptionAlgorithm());
         } catch (OperatorCreationException | RuntimeException e) {
             throw new PemException("the private key is encrypted with an unsupported algorithm ("
                     + algorithmName(encrypted.getEncryptionAlgorithm().getAlgorithm()) + ")");
@@ -197,7 +225,8 @@ public final class PemKeys {
         }
         PEMDecryptorProvider decryptor = new JcePEMDecryptorProviderBuilder().setProvider(BC).build(passphrase);
         try {
-            decryptor.get(encrypted.getDekAlgName());
+            new JcePEMDecryptorProviderBuilder().setProvider(BC).build(PLACEHOLDER.clone())
+                    .get(encrypted.getDekAlgName());
         } catch (OperatorCreationException | RuntimeException e) {
             throw new PemException("the private key is encrypted with an unsupported algorithm ("
                     + sanitize(encrypted.getDekAlgName()) + ")");
