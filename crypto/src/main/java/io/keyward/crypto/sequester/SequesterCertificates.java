@@ -13,6 +13,14 @@ import org.bouncycastle.util.io.pem.PemReader;
  * {@code SequesterArmor.sign(authority, canonical JSON)}, i.e. {@code "RSASSA-PSS-SHA256:" ||
  * signature || JSON}; its PEM form is that blob in base64 under the kind's label, for example
  * {@code -----BEGIN KEYWARD SEQUESTER SERVICE CERTIFICATE-----}.
+ *
+ * <p>Why canonical JSON rather than Parsec's own encoding: Parsec serializes its certificates as
+ * msgpack (with extension types for ids and datetimes) compressed with zstd, which would need two
+ * more libraries in this module and still would not make Keyward certificates interchangeable with
+ * Parsec's (their fields and types differ). The armor, which is what carries the cryptography, is
+ * Parsec's byte for byte; the payload is a compact, sorted, whitespace-free JSON object that
+ * {@link CanonicalJson} writes and reads back only in that exact form, so a signature covers exactly
+ * one byte string and one meaning, and the server can read it with any JSON library.
  */
 public final class SequesterCertificates {
     private SequesterCertificates() {}
