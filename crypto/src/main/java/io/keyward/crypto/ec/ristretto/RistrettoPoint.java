@@ -41,6 +41,11 @@ public final class RistrettoPoint {
         this.t = t;
     }
 
+    /** A representative given directly in extended coordinates; tests use it for torsion points. */
+    static RistrettoPoint fromExtended(int[] x, int[] y, int[] z, int[] t) {
+        return new RistrettoPoint(x.clone(), y.clone(), z.clone(), t.clone());
+    }
+
     /**
      * Decodes 32 bytes (RFC 9496 section 4.3.1). Non-canonical field encodings, negative s, and
      * strings that decode to no valid element are refused with {@link InvalidEncodingException}.
