@@ -30,6 +30,20 @@ class RistrettoPropertiesTest {
     }
 
     @Test
+    void basepointTableAgreesWithTheGenericWindow() {
+        // BASEPOINT.multiply uses the precomputed table; a decoded copy is a different object and
+        // goes through the generic fixed-window path.
+        RistrettoPoint copy = RistrettoPoint.decode(RistrettoPoint.BASEPOINT.encode());
+        for (int i = 0; i < 5; i++) {
+            Scalar25519 s = Scalar25519.random(random);
+            assertThat(RistrettoPoint.BASEPOINT.multiply(s)).isEqualTo(copy.multiply(s));
+        }
+        Scalar25519 lMinus1 = Scalar25519.ZERO.subtract(Scalar25519.ONE);
+        assertThat(RistrettoPoint.BASEPOINT.multiply(lMinus1)).isEqualTo(copy.multiply(lMinus1));
+        assertThat(RistrettoPoint.BASEPOINT.multiply(Scalar25519.ZERO).isIdentity()).isTrue();
+    }
+
+    @Test
     void theGroupOrderAnnihilatesEveryElement() {
         // l itself is not a canonical scalar, so check (l - 1)P + P and (l - 1)P = -P
         Scalar25519 lMinus1 = Scalar25519.ZERO.subtract(Scalar25519.ONE);
