@@ -2,7 +2,6 @@ package io.keyward.crypto.shamir;
 
 import io.keyward.crypto.util.Bytes;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -47,15 +46,7 @@ public final class Shamir {
         if (secret == null || secret.length == 0) {
             throw new ShamirException("cannot split an empty secret");
         }
-        if (threshold < 2) {
-            throw new ShamirException("threshold must be at least 2, got " + threshold);
-        }
-        if (parts < threshold) {
-            throw new ShamirException("shares (" + parts + ") cannot be fewer than the threshold (" + threshold + ")");
-        }
-        if (parts > MAX_SHARES) {
-            throw new ShamirException("shares cannot exceed " + MAX_SHARES + ", got " + parts);
-        }
+        checkParameters(parts, threshold);
         int[] xs = randomDistinctNonZero(parts, random);
         byte[][] out = new byte[parts][secret.length + 1];
         for (int i = 0; i < parts; i++) {
@@ -79,6 +70,23 @@ public final class Shamir {
             Bytes.zeroize(randomCoefficients);
         }
         return List.of(out);
+    }
+
+    /**
+     * Checks split parameters without splitting, so a caller can refuse them before reading a secret.
+     *
+     * @throws ShamirException unless {@code 2 <= threshold <= parts <= 255}
+     */
+    public static void checkParameters(int parts, int threshold) {
+        if (threshold < 2) {
+            throw new ShamirException("threshold must be at least 2, got " + threshold);
+        }
+        if (parts < threshold) {
+            throw new ShamirException("shares (" + parts + ") cannot be fewer than the threshold (" + threshold + ")");
+        }
+        if (parts > MAX_SHARES) {
+            throw new ShamirException("shares cannot exceed " + MAX_SHARES + ", got " + parts);
+        }
     }
 
     /**
