@@ -53,13 +53,19 @@ public final class Shamir {
             out[i][secret.length] = (byte) xs[i];
         }
         int[] coefficients = new int[threshold];
-        byte[] randomCoefficients = new byte[threshold - 1];
+        // SecureRandom calls cost more than the arithmetic: draw the coefficients for a block of
+        // secret bytes at once (bounded, so a long secret does not need a huge buffer)
+        int block = Math.min(secret.length, 256);
+        byte[] randomCoefficients = new byte[block * (threshold - 1)];
         try {
             for (int b = 0; b < secret.length; b++) {
+                int inBlock = b % block;
+                if (inBlock == 0) {
+                    random.nextBytes(randomCoefficients);
+                }
                 coefficients[0] = secret[b] & 0xff;
-                random.nextBytes(randomCoefficients);
                 for (int k = 1; k < threshold; k++) {
-                    coefficients[k] = randomCoefficients[k - 1] & 0xff;
+                    coefficients[k] = randomCoefficients[inBlock * (threshold - 1) + k - 1] & 0xff;
                 }
                 for (int i = 0; i < parts; i++) {
                     out[i][b] = (byte) evaluate(coefficients, xs[i]);

@@ -40,6 +40,14 @@ class ShamirTest {
         assertThat(Shamir.combine(shares, threshold)).isEqualTo(secret);
     }
 
+    @Test
+    void longSecretsSpanSeveralRandomBlocks() {
+        byte[] secret = randomBytes(1000);
+        List<byte[]> shares = Shamir.split(secret, 4, 3);
+        assertThat(Shamir.combine(shares.subList(1, 4))).isEqualTo(secret);
+        assertThat(Shamir.combine(shares, 3)).isEqualTo(secret);
+    }
+
     /** Vault's TestCombine: every ordered choice of 3 of 5 shares of "test". */
     @Test
     void everyOrderedChoiceOfThreeOfFive() {
