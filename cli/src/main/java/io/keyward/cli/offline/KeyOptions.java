@@ -77,6 +77,9 @@ final class KeyOptions {
             bytes = OfflineIo.parseHex(trimmed.substring(4), what);
         } else if (trimmed.regionMatches(true, 0, "base64:", 0, 7)) {
             bytes = parseBase64(trimmed.substring(7), what);
+        } else if (trimmed.matches("[0-9a-fA-F]{64}")) {
+            // 64 hex digits are not a plausible recovery key (those start "Es"): say what to write
+            throw new CliException(what + " looks like hex: write it as hex:<64 hex digits>");
         } else {
             return SecretStorageKey.fromRecoveryKey(trimmed);
         }

@@ -143,6 +143,8 @@ class OfflineCommandsTest {
                 "keyward: --key is 2 bytes; a secret-storage key is 32 bytes");
         assertFailure(CliRunner.run(item, "offline", "ssss", "decrypt", "--key", "hex:zz", "--name", name),
                 "keyward: --key is not hex");
+        assertFailure(CliRunner.run(item, "offline", "ssss", "decrypt", "--key", "00".repeat(32), "--name", name),
+                "keyward: --key looks like hex: write it as hex:<64 hex digits>");
         String key = vectors.get("encrypt_fixed_iv").get("recovery_key").asText();
         assertFailure(CliRunner.run("{not json", "offline", "ssss", "decrypt", "--key", key, "--name", name),
                 "keyward: the item on stdin is not valid JSON");

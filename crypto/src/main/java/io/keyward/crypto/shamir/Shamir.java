@@ -141,9 +141,15 @@ public final class Shamir {
         if (shares.size() > MAX_SHARES) {
             throw new ShamirException("at most " + MAX_SHARES + " shares can be combined, got " + shares.size());
         }
+        if (shares.get(0) == null) {
+            throw new ShamirException("share 1 is missing");
+        }
         int length = shares.get(0).length;
         for (int i = 0; i < shares.size(); i++) {
             byte[] share = shares.get(i);
+            if (share == null) {
+                throw new ShamirException("share " + (i + 1) + " is missing");
+            }
             if (share.length < 2) {
                 throw new ShamirException("share " + (i + 1) + " is " + share.length
                         + " byte(s) long; a share is at least 2 bytes (1 secret byte and the x coordinate)");

@@ -120,6 +120,8 @@ class ShamirTest {
                 .hasMessageContaining("same x coordinate but different values");
         assertThatThrownBy(() -> Shamir.combine(List.of(new byte[] {1, 0}, new byte[] {2, 1}))).isInstanceOf(ShamirException.class)
                 .hasMessage("share 1 has x coordinate 0, which no split produces");
+        assertThatThrownBy(() -> Shamir.combine(java.util.Arrays.asList(new byte[] {1, 2}, null))).isInstanceOf(ShamirException.class)
+                .hasMessage("share 2 is missing");
     }
 
     @Test

@@ -31,7 +31,8 @@ class SecretStorageTest {
         KeyDescription description = KeyDescription.of("backup key", key, null);
         assertThat(description.matches(key)).isTrue();
         assertThat(description.matches(SecretStorageKey.generate())).isFalse();
-        assertThat(description.passphrase()).isEmpty();
+        assertThat(description.passphrase()).isNull();
+        assertThat(KeyDescription.of("k", key, PassphraseInfo.pbkdf2("salt", 10)).passphrase().iterations()).isEqualTo(10);
         assertThat(description.iv()[8] & 0x80).isZero();
     }
 
