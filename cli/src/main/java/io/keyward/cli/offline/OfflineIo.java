@@ -7,7 +7,6 @@ import io.keyward.cli.CliException;
 import io.keyward.crypto.util.Bytes;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -36,7 +35,7 @@ final class OfflineIo {
             }
             return input;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read stdin", e);
+            throw new CliException("could not read stdin: " + e.getMessage());
         }
     }
 
