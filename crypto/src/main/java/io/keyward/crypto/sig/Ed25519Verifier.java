@@ -7,8 +7,9 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * Ed25519 verification (RFC 8032 section 5.1.7) on a raw 32-byte public key, through
- * BouncyCastle's {@code rfc8032.Ed25519}: the key must decode to a curve point, S must be below
- * the group order L (no malleability), and the signature exactly 64 bytes.
+ * BouncyCastle's {@code rfc8032.Ed25519}: the key must decode to a curve point (BouncyCastle also
+ * refuses non-canonical encodings and the identity), S must be below the group order L (no
+ * malleability), and the signature exactly 64 bytes.
  */
 public final class Ed25519Verifier implements Verifier {
     public static final int PUBLIC_KEY_LENGTH = 32;

@@ -110,6 +110,13 @@ class SignatureWycheproofTest {
     @Test
     void refusesMalformedKeys() {
         assertThatThrownBy(() -> Ed25519Verifier.fromPublicKey(new byte[31])).isInstanceOf(InvalidKeyException.class);
+        var hex = java.util.HexFormat.of();
+        // y = p (a non-canonical encoding of 0) and y = 1 (the identity) are not acceptable keys.
+        for (String key : new String[] {"edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+                "0100000000000000000000000000000000000000000000000000000000000000"}) {
+            assertThatThrownBy(() -> Ed25519Verifier.fromPublicKey(hex.parseHex(key)))
+                    .isInstanceOf(InvalidKeyException.class).hasMessage("Ed25519 public key is not a valid point");
+        }
         assertThatThrownBy(() -> MlDsa65Verifier.fromPublicKey(new byte[1953]))
                 .hasMessage("ML-DSA-65 public key must be 1952 bytes");
         // A P-256 SPKI is not a secp256k1 key.
