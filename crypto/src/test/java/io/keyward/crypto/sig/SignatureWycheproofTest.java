@@ -89,6 +89,30 @@ class SignatureWycheproofTest {
         }
     }
 
+    /** Our DER signatures are what the JDK's own verifier expects. */
+    @Test
+    void p256DerSignaturesVerifyWithThePlainJdk() throws Exception {
+        EcPrivateKey key = EcPrivateKey.generate(EcCurve.P256, RANDOM);
+        byte[] message = {4, 5, 6};
+        byte[] signature = EcdsaSigner.of(key, EcdsaEncoding.DER).sign(message);
+        java.security.Signature jdk = java.security.Signature.getInstance("SHA256withECDSA");
+        jdk.initVerify(key.publicKey().toJdk());
+        jdk.update(message);
+        assertThat(jdk.verify(signature)).isTrue();
+    }
+
+    @Test
+    void mlDsa65KeysSurviveAPkcs8RoundTripAndMismatchesAreCaught() {
+        MlDsa65Signer signer = MlDsa65Signer.generate(RANDOM);
+        MlDsa65Signer restored = MlDsa65Signer.fromPkcs8(signer.toPkcs8(), signer.verifier().publicKey(), RANDOM);
+        byte[] message = {7};
+        signer.verifier().verify(restored.sign(message), message);
+        byte[] otherPublic = MlDsa65Signer.generate(RANDOM).verifier().publicKey();
+        assertThatThrownBy(() -> MlDsa65Signer.fromPkcs8(signer.toPkcs8(), otherPublic, RANDOM))
+                .isInstanceOf(InvalidKeyException.class)
+                .hasMessage("ML-DSA-65 private key does not match the public key");
+    }
+
     /** RFC 6979 nonces make secp256k1 signatures deterministic. */
     @Test
     void secp256k1SignaturesAreDeterministic() {
