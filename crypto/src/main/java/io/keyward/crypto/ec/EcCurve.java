@@ -20,13 +20,13 @@ public enum EcCurve {
     SECP256K1("secp256k1", "secp256k1", SECObjectIdentifiers.secp256k1);
 
     private final String displayName;
-    private final String jdkName;
+    private final String standardName;
     private final ASN1ObjectIdentifier oid;
     private final ECDomainParameters domain;
 
     EcCurve(String displayName, String standardName, ASN1ObjectIdentifier oid) {
         this.displayName = displayName;
-        this.jdkName = standardName;
+        this.standardName = standardName;
         this.oid = oid;
         X9ECParameters x9 = CustomNamedCurves.getByOID(oid);
         this.domain = new ECDomainParameters(x9.getCurve(), x9.getG(), x9.getN(), x9.getH(), x9.getSeed());
@@ -38,7 +38,7 @@ public enum EcCurve {
 
     /** The SEC 2 name, which is also the JDK's ({@code ECGenParameterSpec}). */
     public String standardName() {
-        return jdkName;
+        return standardName;
     }
 
     /** The namedCurve object identifier of SPKI and PKCS#8 encodings. */

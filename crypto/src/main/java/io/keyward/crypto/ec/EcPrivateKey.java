@@ -7,6 +7,7 @@ import java.security.KeyFactory;
 import java.security.SecureRandom;
 import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECPrivateKeySpec;
+import java.util.Arrays;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.util.BigIntegers;
 
@@ -35,7 +36,7 @@ public final class EcPrivateKey {
             random.nextBytes(candidate);
             BigInteger d = new BigInteger(1, candidate);
             if (d.signum() > 0 && d.compareTo(curve.order()) < 0) {
-                java.util.Arrays.fill(candidate, (byte) 0);
+                Arrays.fill(candidate, (byte) 0);
                 return new EcPrivateKey(curve, d);
             }
         }
