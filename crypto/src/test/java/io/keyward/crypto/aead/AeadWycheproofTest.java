@@ -62,10 +62,7 @@ class AeadWycheproofTest {
         byte[] aad = c.bytes("aad");
         byte[] sealed = Bytes.concat(c.bytes("ct"), c.bytes("tag"));
         byte[] opened = aead.open(key, nonce, sealed, aad);
-        Outcome plaintext = Outcome.expectEqual("plaintext", opened, c.bytes("msg"));
-        if (!(plaintext.equals(Outcome.accepted()))) {
-            return plaintext;
-        }
-        return Outcome.expectEqual("ciphertext||tag", aead.seal(key, nonce, c.bytes("msg"), aad), sealed);
+        return Outcome.expectEqual("plaintext", opened, c.bytes("msg"))
+                .then(() -> Outcome.expectEqual("ciphertext||tag", aead.seal(key, nonce, c.bytes("msg"), aad), sealed));
     }
 }

@@ -16,10 +16,8 @@ class AesKeyWrapPadWycheproofTest {
     void aesKwp() {
         Wycheproof.Tally tally = Wycheproof.load("aes_kwp_test.json").run(c -> {
             byte[] unwrapped = AesKeyWrapPad.unwrap(c.bytes("key"), c.bytes("ct"));
-            Outcome plain = Outcome.expectEqual("unwrapped key", unwrapped, c.bytes("msg"));
-            return plain.equals(Outcome.accepted())
-                    ? Outcome.expectEqual("wrapped key", AesKeyWrapPad.wrap(c.bytes("key"), c.bytes("msg")), c.bytes("ct"))
-                    : plain;
+            return Outcome.expectEqual("unwrapped key", unwrapped, c.bytes("msg"))
+                    .then(() -> Outcome.expectEqual("wrapped key", AesKeyWrapPad.wrap(c.bytes("key"), c.bytes("msg")), c.bytes("ct")));
         });
         assertThat(tally.passed()).isEqualTo(77);
     }
