@@ -19,6 +19,7 @@ public final class HkdfSha256 {
 
     /** HKDF-Extract(salt, IKM): the 32-byte pseudorandom key. */
     public static byte[] extract(byte[] salt, byte[] ikm) {
+        requireIkm(ikm);
         return derive(HKDFParameterSpec.ofExtract().addIKM(ikm).addSalt(orEmpty(salt)).extractOnly());
     }
 
@@ -33,8 +34,16 @@ public final class HkdfSha256 {
 
     /** Extract then expand. */
     public static byte[] derive(byte[] salt, byte[] ikm, byte[] info, int length) {
+        requireIkm(ikm);
         checkLength(length);
         return derive(HKDFParameterSpec.ofExtract().addIKM(ikm).addSalt(orEmpty(salt)).thenExpand(orEmpty(info), length));
+    }
+
+    /** An empty IKM is allowed (RFC 5869 puts no lower bound on it); a missing one is a bug. */
+    private static void requireIkm(byte[] ikm) {
+        if (ikm == null) {
+            throw new CryptoException("HKDF-SHA256 needs input keying material");
+        }
     }
 
     private static void checkLength(int length) {

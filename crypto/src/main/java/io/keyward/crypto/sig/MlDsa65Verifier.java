@@ -14,8 +14,8 @@ import java.util.HexFormat;
 
 /**
  * ML-DSA-65 verification (FIPS 204, pure mode with the empty context string) through the JDK 25
- * {@code ML-DSA-65} provider. JDK 25 offers no way to pass a non-empty context, so none is taken
- * here either.
+ * {@code ML-DSA-65} provider. JDK 25's public API has no way to pass a non-empty context (the
+ * JDK keeps that internal, JDK-8351351), so none is taken here either.
  */
 public final class MlDsa65Verifier implements Verifier {
     public static final int PUBLIC_KEY_LENGTH = 1952;
