@@ -1,6 +1,7 @@
 package io.keyward.crypto.aead;
 
 import io.keyward.crypto.CryptoException;
+import io.keyward.crypto.InvalidKeyException;
 import java.security.GeneralSecurityException;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -24,13 +25,17 @@ public final class AesGcm implements Aead {
         this.nonceLength = nonceLength;
     }
 
-    /** An instance for other key and nonce sizes (nonces of 8 bytes or more; 12 is the safe choice). */
+    /**
+     * An instance for other key and nonce sizes. GCM (NIST SP 800-38D) defines any non-empty IV;
+     * 12 bytes is the one to choose: other lengths are hashed through GHASH into the initial
+     * counter and are accepted only to interoperate with existing data.
+     */
     public static AesGcm of(int keyLength, int nonceLength) {
         if (keyLength != 16 && keyLength != 24 && keyLength != 32) {
-            throw new CryptoException("AES-GCM key must be 16, 24 or 32 bytes");
+            throw new InvalidKeyException("AES-GCM key must be 16, 24 or 32 bytes");
         }
-        if (nonceLength < 8) {
-            throw new CryptoException("AES-GCM nonce must be at least 8 bytes");
+        if (nonceLength < 1) {
+            throw new CryptoException("AES-GCM nonce must not be empty");
         }
         return new AesGcm(keyLength, nonceLength);
     }
@@ -70,7 +75,7 @@ public final class AesGcm implements Aead {
 
     private byte[] run(int mode, byte[] key, byte[] nonce, byte[] input, byte[] associatedData) {
         if (key.length != keyLength) {
-            throw new CryptoException(name() + " key must be " + keyLength + " bytes");
+            throw new InvalidKeyException(name() + " key must be " + keyLength + " bytes");
         }
         if (nonce.length != nonceLength) {
             throw new CryptoException(name() + " nonce must be " + nonceLength + " bytes");

@@ -1,0 +1,32 @@
+package io.keyward.crypto.ec;
+
+import io.keyward.crypto.CryptoException;
+import java.security.AlgorithmParameters;
+import java.security.GeneralSecurityException;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
+
+/** The JDK's parameter objects for the curves its SunEC provider still supports. */
+final class JdkCurves {
+    private static final ECParameterSpec P256 = load("secp256r1");
+
+    private JdkCurves() {}
+
+    static ECParameterSpec spec(EcCurve curve) {
+        if (curve != EcCurve.P256) {
+            // JDK 25's SunEC dropped secp256k1; its primitives use BouncyCastle directly.
+            throw new CryptoException(curve.displayName() + " is not supported by the JDK provider");
+        }
+        return P256;
+    }
+
+    private static ECParameterSpec load(String name) {
+        try {
+            AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
+            parameters.init(new ECGenParameterSpec(name));
+            return parameters.getParameterSpec(ECParameterSpec.class);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK has no " + name, e);
+        }
+    }
+}

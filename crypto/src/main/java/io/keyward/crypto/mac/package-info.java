@@ -1,0 +1,2 @@
+/** Message authentication codes: HMAC-SHA256 with constant-time verification. */
+package io.keyward.crypto.mac;
