@@ -2,6 +2,8 @@ package io.keyward.cli.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keyward.cli.KeywardCommand;
 import io.keyward.server.tls.CertificateFingerprint;
 import java.io.BufferedReader;
@@ -77,6 +79,38 @@ class ServerCommandTest {
         Run run = inProcess("server", "--help");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("--data=DIR", "--config=FILE", "--port=N", "--print-config", "Exit codes:");
+    }
+
+    /** In-process with --json: one JSON object, then serving until the thread is interrupted. */
+    @Test
+    @Timeout(120)
+    void jsonReportInProcessUntilInterrupted() throws Exception {
+        StringWriter out = new StringWriter();
+        CommandLine cli = KeywardCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(new StringWriter(), true));
+        int[] exit = {-1};
+        Thread server = new Thread(() -> exit[0] = cli.execute(
+                "server", "--data", dir.resolve("json-node").toString(), "--port", "0", "--json"));
+        server.start();
+        while (!out.toString().contains("\n")) {
+            assertThat(server.isAlive()).as("server thread ended early: %s", out).isTrue();
+            Thread.sleep(50);
+        }
+        JsonNode report = new ObjectMapper().readTree(out.toString());
+        assertThat(report.path("admin_token").asText()).startsWith("kwa_");
+        assertThat(report.path("root_key_created").asBoolean()).isTrue();
+        assertThat(report.path("root_key_file").asText()).isEqualTo(dir.resolve("json-node/root.key").toString());
+        String fingerprint = report.path("certificate_sha256").asText();
+        HttpResponse<String> health = pinnedClient(fingerprint).send(
+                HttpRequest.newBuilder(URI.create(report.path("url").asText() + "/v1/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+
+        server.interrupt();
+        server.join(30_000);
+        assertThat(server.isAlive()).isFalse();
+        assertThat(exit[0]).isZero();
     }
 
     /** The server command in its own JVM, as an operator runs it; stopped with SIGTERM. */

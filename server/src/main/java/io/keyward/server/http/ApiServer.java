@@ -9,6 +9,7 @@ import io.javalin.security.RouteRole;
 import io.javalin.security.Roles;
 import io.keyward.protocol.ErrorCodes;
 import io.keyward.server.config.ServerConfig;
+import io.keyward.server.store.StoreException;
 import io.keyward.server.tls.TlsMaterial;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -74,12 +75,17 @@ public final class ApiServer {
                 }
                 Problems.write(ctx, Problems.of(status, Problems.codeFor(status), Problems.detailFor(status)));
             });
-            cfg.routes.exception(Exception.class, (e, ctx) -> {
-                // The client learns only that it failed and the id to report; the log has the rest.
-                String id = RequestIds.of(ctx);
-                LOG.error("request {} failed: {} {}", id, ctx.method(), routeOf(ctx), e);
-                Problems.write(ctx, Problems.of(500, ErrorCodes.INTERNAL, "internal error (request id " + id + ")"));
+            cfg.routes.exception(StoreException.class, (e, ctx) -> {
+                if (e.reason() == StoreException.Reason.UNAVAILABLE) {
+                    LOG.warn("request {} failed: {} {}: database unavailable: {}", RequestIds.of(ctx), ctx.method(),
+                            routeOf(ctx), e.getMessage());
+                    ctx.header("Retry-After", "5");
+                    Problems.write(ctx, Problems.of(503, ErrorCodes.UNAVAILABLE, "the database is not available; retry later"));
+                } else {
+                    internalError(ctx, e);
+                }
             });
+            cfg.routes.exception(Exception.class, (e, ctx) -> internalError(ctx, e));
 
             cfg.requestLogger.http((ctx, ms) -> {
                 Long start = ctx.attribute(REQUEST_START);
@@ -93,6 +99,13 @@ public final class ApiServer {
                 module.register(cfg.routes);
             }
         });
+    }
+
+    /** The client learns only that it failed and the id to report; the log has the rest. */
+    private static void internalError(Context ctx, Exception e) {
+        String id = RequestIds.of(ctx);
+        LOG.error("request {} failed: {} {}", id, ctx.method(), routeOf(ctx), e);
+        Problems.write(ctx, Problems.of(500, ErrorCodes.INTERNAL, "internal error (request id " + id + ")"));
     }
 
     /** Starts listening; a port in use or a bad address fails with a one-line {@link IllegalStateException}. */

@@ -13,6 +13,7 @@ import io.keyward.server.config.ConfigField;
 import io.keyward.server.config.ConfigLoader;
 import io.keyward.server.config.ConfigSources;
 import io.keyward.server.config.NodeConfig;
+import io.keyward.server.store.StoreException;
 import io.keyward.server.testing.TestHttps;
 import io.keyward.server.tls.SelfSignedCertificate;
 import io.keyward.server.tls.TlsMaterial;
@@ -64,6 +65,9 @@ class ApiServerTest {
         NodeStatus status = new NodeStatus("test", Instant.now(), 0, "sqlite", "file:test", tls.fingerprint());
         ApiModule testRoutes = routes -> {
             routes.post("/test/echo/{name}", ctx -> ctx.json(JsonBodies.read(ctx, Echo.class)));
+            routes.get("/test/db-down", ctx -> {
+                throw new StoreException("connection refused", StoreException.Reason.UNAVAILABLE);
+            });
             routes.get("/test/boom", ctx -> {
                 throw new IllegalStateException("database password=hunter2 leaked");
             });
@@ -184,6 +188,13 @@ class ApiServerTest {
         JsonNode body = problem(response, 500, "internal_error");
         String id = response.headers().firstValue(RequestIds.HEADER).orElseThrow();
         assertThat(body.path("detail").asText()).contains(id).doesNotContain("hunter2").doesNotContain("IllegalState");
+    }
+
+    @Test
+    void anUnavailableDatabaseIs503() throws IOException {
+        HttpResponse<String> response = get("/test/db-down");
+        problem(response, 503, "unavailable");
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
     }
 
     @Test
