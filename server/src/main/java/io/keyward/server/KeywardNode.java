@@ -300,7 +300,16 @@ public final class KeywardNode implements AutoCloseable {
         if (tls.selfSigned()) {
             return Optional.empty();
         }
-        return Optional.of(TlsMaterial.load(tls.certFile().orElseThrow(), tls.keyFile().orElseThrow()));
+        Path keyFile = tls.keyFile().orElseThrow();
+        try {
+            Set<java.nio.file.attribute.PosixFilePermission> mode = Files.getPosixFilePermissions(keyFile);
+            if (mode.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)) {
+                LOG.warn("the TLS key file {} is readable by everyone; chmod 600 it", keyFile);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // The load below reports an unreadable file.
+        }
+        return Optional.of(TlsMaterial.load(tls.certFile().orElseThrow(), keyFile));
     }
 
     /** Creates a missing directory with mode 0700 and records it; an existing one is left as it is. */

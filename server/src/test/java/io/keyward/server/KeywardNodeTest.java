@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keyward.server.config.ConfigException;
 import io.keyward.server.config.NodeConfig;
 import io.keyward.server.lock.KeyFileRootLock;
+import io.keyward.server.store.StorageSettings;
 import io.keyward.server.testing.DirectorySnapshot;
+import io.keyward.server.testing.TestDatabases;
+import io.keyward.server.tls.SelfSignedCertificate;
 import io.keyward.server.testing.TestHttps;
 import io.keyward.server.testing.TestNodes;
 import java.io.IOException;
@@ -18,6 +21,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,7 +155,7 @@ class KeywardNodeTest {
             NodeConfig config = config(data, "SERVER_PORT", Integer.toString(busy.getLocalPort()));
             assertThatThrownBy(() -> new KeywardNode(config).start())
                     .isInstanceOf(NodeStartException.class)
-                    .hasMessageStartingWith("cannot listen");
+                    .hasMessage("cannot listen on 127.0.0.1:" + busy.getLocalPort() + ": address already in use");
         }
         assertThat(data).doesNotExist();
         // And the next start is a clean first start.
@@ -172,6 +177,56 @@ class KeywardNodeTest {
             assertThat(report.adminToken()).isPresent();
         }
         assertThat(Files.readString(data.resolve("root.key"))).isEqualTo(key);
+    }
+
+    @Test
+    void nodesSharingPostgresNeedTheSameRootKey() throws IOException {
+        StorageSettings pg = TestDatabases.postgresSettings();
+        String[] storage = {"STORAGE_JDBC_URL", pg.jdbcUrl(), "STORAGE_USERNAME", pg.username()};
+        Path first = tmp.resolve("node-a");
+        String fingerprint;
+        try (KeywardNode a = new KeywardNode(config(first, storage))) {
+            StartReport report = a.start();
+            assertThat(report.adminToken()).isPresent();
+            assertThat(first.resolve("keyward.db")).doesNotExist();
+            fingerprint = report.fingerprint();
+        }
+
+        // A second node with its own, new key is refused and leaves nothing behind.
+        Path second = tmp.resolve("node-b");
+        assertThatThrownBy(() -> new KeywardNode(config(second, storage)).start())
+                .isInstanceOf(NodeStartException.class)
+                .hasMessage("root key does not match this database");
+        assertThat(second).doesNotExist();
+
+        // With a copy of the first node's key it joins, and the token is not shown again.
+        Files.createDirectories(second);
+        Files.copy(first.resolve("root.key"), second.resolve("root.key"));
+        Files.setPosixFilePermissions(second.resolve("root.key"), PosixFilePermissions.fromString("rw-------"));
+        try (KeywardNode b = new KeywardNode(config(second, storage))) {
+            StartReport report = b.start();
+            assertThat(report.adminToken()).isEmpty();
+            assertThat(report.fingerprint()).isNotEqualTo(fingerprint); // its own certificate
+            HttpClient client = TestHttps.client(b.certificate(), HttpClient.Version.HTTP_2);
+            assertThat(TestHttps.get(client, b.port(), "/v1/ready").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void servesTheOperatorsCertificateWhenConfigured() throws IOException {
+        Path certs = tmp.resolve("certs");
+        Files.createDirectories(certs);
+        X509Certificate operators = SelfSignedCertificate.create(certs.resolve("cert.pem"), certs.resolve("key.pem"), List.of());
+        Path data = tmp.resolve("data");
+        try (KeywardNode node = new KeywardNode(config(data,
+                "TLS_CERT_FILE", certs.resolve("cert.pem").toString(), "TLS_KEY_FILE", certs.resolve("key.pem").toString()))) {
+            StartReport report = node.start();
+            assertThat(report.certificateCreated()).isFalse();
+            assertThat(node.certificate()).isEqualTo(operators);
+            assertThat(TestHttps.get(TestHttps.client(operators, HttpClient.Version.HTTP_1_1), node.port(), "/v1/health")
+                    .statusCode()).isEqualTo(200);
+        }
+        assertThat(data.resolve(KeywardNode.TLS_CERT_FILE)).doesNotExist();
     }
 
     @Test

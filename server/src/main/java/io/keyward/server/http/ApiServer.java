@@ -31,10 +31,14 @@ public final class ApiServer {
 
     private final Javalin app;
     private final HttpMetrics metrics;
+    private final String host;
+    private final int port;
 
     public ApiServer(ServerConfig config, TlsMaterial tls, MeterRegistry registry, AdminAuthenticator admin,
             List<ApiModule> modules) {
         this.metrics = new HttpMetrics(registry);
+        this.host = config.host();
+        this.port = config.port();
         long maxBody = config.limits().maxBodyBytes();
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -114,10 +118,12 @@ public final class ApiServer {
             app.start();
         } catch (RuntimeException e) {
             String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-            if (e.getCause() != null && e.getCause().getMessage() != null) {
-                why = e.getCause().getMessage();
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.net.BindException bind && bind.getMessage() != null) {
+                    why = bind.getMessage().toLowerCase(java.util.Locale.ROOT);
+                }
             }
-            throw new IllegalStateException("cannot listen: " + why, e);
+            throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + why, e);
         }
     }
 
