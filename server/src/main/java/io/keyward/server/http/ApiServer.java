@@ -50,7 +50,8 @@ public final class ApiServer {
             cfg.jsonMapper(new JavalinJackson(ApiJson.mapper(), true));
 
             cfg.jetty.modifyServer(server -> {
-                // Outermost first: refuse new requests while stopping, then bodies above the limit.
+                // Each insert wraps what is there, giving Graceful -> SizeLimit -> Javalin: new requests are
+                // refused while stopping, then bodies above the limit before any route reads them.
                 server.insertHandler(new SizeLimitHandler(maxBody, -1));
                 server.insertHandler(new GracefulHandler());
                 server.setStopTimeout(config.shutdownGrace().toMillis());
