@@ -1,5 +1,6 @@
 package io.keyward.server.http;
 
+import io.keyward.protocol.WireJson;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -47,7 +48,7 @@ public final class ApiServer {
             cfg.http.maxRequestSize = maxBody;
             cfg.http.prefer405over404 = true;
             cfg.http.defaultContentType = "application/json";
-            cfg.jsonMapper(new JavalinJackson(ApiJson.mapper(), true));
+            cfg.jsonMapper(new JavalinJackson(WireJson.mapper(), true));
 
             cfg.jetty.modifyServer(server -> {
                 // Each insert wraps what is there, giving Graceful -> SizeLimit -> Javalin: new requests are

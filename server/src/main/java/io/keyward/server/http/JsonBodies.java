@@ -1,5 +1,6 @@
 package io.keyward.server.http;
 
+import io.keyward.protocol.WireJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -26,7 +27,7 @@ public final class JsonBodies {
             throw new ApiException(400, ErrorCodes.MALFORMED_JSON, "the request body is empty; a JSON object is required");
         }
         try {
-            T value = ApiJson.mapper().readValue(body, type);
+            T value = WireJson.mapper().readValue(body, type);
             if (value == null) {
                 throw new ApiException(400, ErrorCodes.MALFORMED_JSON, "the request body must be a JSON object, not null");
             }

@@ -1,5 +1,6 @@
 package io.keyward.server.http;
 
+import io.keyward.protocol.WireJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.http.Context;
 import io.keyward.protocol.ErrorCodes;
@@ -32,7 +33,7 @@ final class Problems {
 
     static byte[] json(Problem problem) {
         try {
-            return ApiJson.mapper().writeValueAsBytes(problem);
+            return WireJson.mapper().writeValueAsBytes(problem);
         } catch (JsonProcessingException e) {
             // A five-field record of strings and an int always serializes; keep a body regardless.
             return ("{\"status\":" + problem.status() + ",\"code\":\"" + ErrorCodes.INTERNAL + "\"}")

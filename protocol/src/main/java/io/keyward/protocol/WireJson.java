@@ -1,4 +1,4 @@
-package io.keyward.server.http;
+package io.keyward.protocol;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * The JSON mapping of the HTTP API (DESIGN.md, "Wire conventions"): {@code snake_case} fields,
+ * The JSON mapping of the HTTP API, shared by server and client (DESIGN.md, "Wire conventions"): {@code snake_case} fields,
  * RFC 3339 timestamps, and unknown fields refused so a misspelt field is an error, not a silent default.
  */
-public final class ApiJson {
+public final class WireJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .addModule(new JavaTimeModule())
@@ -21,7 +21,7 @@ public final class ApiJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private ApiJson() {}
+    private WireJson() {}
 
     /** The shared, thread-safe mapper; do not reconfigure it. */
     public static ObjectMapper mapper() {
