@@ -88,6 +88,15 @@ public final class Oprf {
      * public info string, retrying with a counter in the negligible case of a zero scalar.
      */
     public OprfKeyPair deriveKeyPair(byte[] seed, byte[] info) {
+        Group.Scalar sk = derivePrivateKey(seed, info);
+        return new OprfKeyPair(sk, group.generator().multiply(sk));
+    }
+
+    /**
+     * The private half of {@link #deriveKeyPair}, for callers that need only the key (OPAQUE's
+     * per-user OPRF key): it saves the multiplication by the generator.
+     */
+    public Group.Scalar derivePrivateKey(byte[] seed, byte[] info) {
         if (info.length > 0xffff) {
             throw new OprfException("DeriveKeyPair info is longer than 65535 bytes");
         }
@@ -97,7 +106,7 @@ public final class Oprf {
                 deriveInput[deriveInput.length - 1] = (byte) counter;
                 Group.Scalar sk = group.hashToScalar(deriveInput, deriveKeyPairDst);
                 if (!sk.isZero()) {
-                    return new OprfKeyPair(sk, group.generator().multiply(sk));
+                    return sk;
                 }
             }
         } finally {
