@@ -13,6 +13,7 @@ import org.bouncycastle.crypto.digests.SHA512Digest;
  * chosen separately.
  */
 public enum OpaqueSuite {
+    RISTRETTO255_SHA512("ristretto255-sha512", 1, OprfSuite.RISTRETTO255_SHA512, 64),
     P256_SHA256("p256-sha256", 2, OprfSuite.P256_SHA256, 32);
 
     /** Nn: nonce length. */
@@ -96,6 +97,7 @@ public enum OpaqueSuite {
 
     Digest newDigest() {
         return switch (this) {
+            case RISTRETTO255_SHA512 -> new SHA512Digest();
             case P256_SHA256 -> new SHA256Digest();
         };
     }

@@ -2,12 +2,14 @@ package io.keyward.crypto.oprf;
 
 import io.keyward.crypto.ec.Group;
 import io.keyward.crypto.ec.P256Group;
+import io.keyward.crypto.ec.Ristretto255Group;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /** The RFC 9497 ciphersuites Keyward speaks: a prime-order group and the hash used by Finalize. */
 public enum OprfSuite {
+    RISTRETTO255_SHA512("ristretto255-SHA512", "SHA-512", 64),
     P256_SHA256("P256-SHA256", "SHA-256", 32);
 
     private final String identifier;
@@ -27,6 +29,7 @@ public enum OprfSuite {
 
     public Group group() {
         return switch (this) {
+            case RISTRETTO255_SHA512 -> Ristretto255Group.INSTANCE;
             case P256_SHA256 -> P256Group.INSTANCE;
         };
     }
