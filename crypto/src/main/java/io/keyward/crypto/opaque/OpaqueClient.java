@@ -25,6 +25,11 @@ public final class OpaqueClient {
     private final Kdf kdf;
     private final SecureRandom random;
 
+    /** A client with an empty context and a fresh {@link SecureRandom}. */
+    public OpaqueClient(OpaqueSuite suite, KeyStretching ksf) {
+        this(suite, ksf, new byte[0], new SecureRandom());
+    }
+
     /**
      * @param ksf the key-stretching function; the server never sees it, but the same one must be
      *     used at registration and at every login

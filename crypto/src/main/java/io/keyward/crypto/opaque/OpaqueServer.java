@@ -24,6 +24,11 @@ public final class OpaqueServer {
     private final Group.Scalar serverPrivateKey;
     private final RegistrationRecord fakeRecord;
 
+    /** A server with an empty context and a fresh {@link SecureRandom}. */
+    public OpaqueServer(ServerSetup setup) {
+        this(setup, new byte[0], new SecureRandom());
+    }
+
     /**
      * @param context the shared context string bound into the transcript (empty by default)
      */

@@ -47,6 +47,17 @@ class KeyStretchingTest {
     }
 
     @Test
+    void descriptionsRoundTrip() {
+        for (KeyStretching ksf : new KeyStretching[] {IdentityKsf.INSTANCE, Argon2idKsf.LIGHT, Argon2idKsf.RFC9106_RECOMMENDED, ScryptKsf.RFC9807}) {
+            assertThat(KeyStretching.parse(ksf.describe())).isEqualTo(ksf);
+        }
+        assertThat(KeyStretching.DEFAULT).isEqualTo(Argon2idKsf.RFC9106_RECOMMENDED);
+        assertThatThrownBy(() -> KeyStretching.parse("argon2i(m=1,t=1,p=1)")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> KeyStretching.parse("scrypt(N=99999999999,r=8,p=1)")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> KeyStretching.parse("scrypt(N=1000,r=8,p=1)")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void identityReturnsACopy() {
         byte[] out = IdentityKsf.INSTANCE.stretch(INPUT, 64);
         assertThat(out).isEqualTo(INPUT).isNotSameAs(INPUT);
