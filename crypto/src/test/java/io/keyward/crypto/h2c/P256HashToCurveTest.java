@@ -30,12 +30,39 @@ class P256HashToCurveTest {
             BigInteger[] u = HashToField.hashToField(XmdHash.SHA256, msg, dst, 2, p, 48);
             assertThat(u[0]).isEqualTo(hex(v.get("u").get(0)));
             assertThat(u[1]).isEqualTo(hex(v.get("u").get(1)));
+            ECPoint q0 = h2c.mapToCurve(u[0]);
+            assertThat(q0.getAffineXCoord().toBigInteger()).isEqualTo(hex(v.get("Q0").get("x")));
+            assertThat(q0.getAffineYCoord().toBigInteger()).isEqualTo(hex(v.get("Q0").get("y")));
+            ECPoint q1 = h2c.mapToCurve(u[1]);
+            assertThat(q1.getAffineXCoord().toBigInteger()).isEqualTo(hex(v.get("Q1").get("x")));
+            assertThat(q1.getAffineYCoord().toBigInteger()).isEqualTo(hex(v.get("Q1").get("y")));
             ECPoint point = h2c.hashToCurve(msg, dst);
             assertThat(point.getAffineXCoord().toBigInteger()).as("x for %s", v.get("msg")).isEqualTo(hex(v.get("P").get("x")));
             assertThat(point.getAffineYCoord().toBigInteger()).as("y for %s", v.get("msg")).isEqualTo(hex(v.get("P").get("y")));
             count++;
         }
         assertThat(count).isEqualTo(5);
+    }
+
+    @Test
+    void mapAgreesWithBouncyCastlesMapOnEdgeInputs() {
+        var curve = h2c.curve();
+        var reference = new org.bouncycastle.crypto.hash2curve.impl.SimplifiedShallueVanDeWoestijneMapToCurve(
+                curve, P256Sswu.P.subtract(BigInteger.TEN));
+        java.util.Random seeded = new java.util.Random(9380);
+        BigInteger[] inputs = new BigInteger[40];
+        inputs[0] = BigInteger.ZERO; // tv2 == 0: the exceptional case of step 7
+        inputs[1] = BigInteger.ONE;
+        inputs[2] = P256Sswu.P.subtract(BigInteger.ONE);
+        for (int i = 3; i < inputs.length; i++) {
+            inputs[i] = new BigInteger(256, seeded).mod(P256Sswu.P);
+        }
+        for (BigInteger u : inputs) {
+            ECPoint ours = h2c.mapToCurve(u);
+            ECPoint theirs = reference.process(u).normalize();
+            assertThat(ours.isValid()).isTrue();
+            assertThat(ours.getEncoded(false)).as("u = %s", u).isEqualTo(theirs.getEncoded(false));
+        }
     }
 
     @Test
