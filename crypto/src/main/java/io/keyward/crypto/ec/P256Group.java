@@ -1,8 +1,9 @@
 package io.keyward.crypto.ec;
 
-import io.keyward.crypto.h2c.HashToField;
+import io.keyward.crypto.h2c.ExpandMessageXmd;
 import io.keyward.crypto.h2c.P256HashToCurve;
 import io.keyward.crypto.h2c.XmdHash;
+import io.keyward.crypto.util.Bytes;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import org.bouncycastle.asn1.x9.X9ECParameters;
@@ -34,6 +35,7 @@ public final class P256Group implements Group {
     private final BigInteger order;
     private final P256Element generator;
     private final P256HashToCurve hashToCurve;
+    private final ConstantTimeReduction scalarReduction;
     private final ECMultiplier fixedBase = new FixedPointCombMultiplier();
     private final ECMultiplier variableBase = new ECConstantTimeMultiplier();
 
@@ -43,6 +45,7 @@ public final class P256Group implements Group {
         this.order = params.getN();
         this.generator = new P256Element(params.getG().normalize(), true);
         this.hashToCurve = new P256HashToCurve(curve);
+        this.scalarReduction = new ConstantTimeReduction(order);
     }
 
     @Override
@@ -75,9 +78,15 @@ public final class P256Group implements Group {
         return new P256Element(hashToCurve.hashToCurve(input, dst), false);
     }
 
+    /** hash_to_field(input, 1) modulo n with L = 48, reduced in constant time (the input is often a secret seed). */
     @Override
     public Scalar hashToScalar(byte[] input, byte[] dst) {
-        return new P256Scalar(HashToField.hashToField(XmdHash.SHA256, input, dst, 1, order, HASH_TO_SCALAR_L)[0]);
+        byte[] uniform = ExpandMessageXmd.expand(XmdHash.SHA256, input, dst, HASH_TO_SCALAR_L);
+        try {
+            return new P256Scalar(scalarReduction.reduce(uniform));
+        } finally {
+            Bytes.zeroize(uniform);
+        }
     }
 
     @Override

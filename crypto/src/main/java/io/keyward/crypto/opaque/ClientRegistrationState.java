@@ -13,6 +13,11 @@ public record ClientRegistrationState(OpaqueSuite suite, byte[] password, Group.
         return password.clone();
     }
 
+    /** Overwrites this state's copy of the password once the exchange is over (or abandoned). */
+    public void destroy() {
+        io.keyward.crypto.util.Bytes.zeroize(password);
+    }
+
     @Override
     public String toString() {
         return "ClientRegistrationState[<redacted>]";
