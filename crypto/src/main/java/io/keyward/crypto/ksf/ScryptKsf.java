@@ -23,6 +23,14 @@ public record ScryptKsf(int cost, int blockSize, int parallelism) implements Key
         if (blockSize < 1 || parallelism < 1 || (long) blockSize * parallelism >= 1 << 30) {
             throw new IllegalArgumentException("scrypt r and p must be positive with r*p < 2^30");
         }
+        // RFC 7914 section 2: N < 2^(128 * r / 8), which an int N can break only when r = 1;
+        // BouncyCastle would refuse it only when called.
+        if (blockSize == 1 && cost >= 1 << 16) {
+            throw new IllegalArgumentException("scrypt N must be below 2^(16*r)");
+        }
+        if (parallelism > Integer.MAX_VALUE / (1024 * blockSize)) {
+            throw new IllegalArgumentException("scrypt p is too large for this r");
+        }
     }
 
     @Override

@@ -72,5 +72,8 @@ class KeyStretchingTest {
         assertThatThrownBy(() -> new ScryptKsf(1000, 8, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ScryptKsf(1, 8, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ScryptKsf(1024, 0, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ScryptKsf(1 << 16, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new ScryptKsf(1 << 15, 1, 1)).isNotNull();
+        assertThat(new ScryptKsf(1 << 30, 2, 1)).isNotNull();
     }
 }
