@@ -41,6 +41,11 @@ public final class RistrettoPoint {
         this.t = t;
     }
 
+    /** A representative given directly in extended coordinates; tests use it for torsion points. */
+    static RistrettoPoint fromExtended(int[] x, int[] y, int[] z, int[] t) {
+        return new RistrettoPoint(x.clone(), y.clone(), z.clone(), t.clone());
+    }
+
     /**
      * Decodes 32 bytes (RFC 9496 section 4.3.1). Non-canonical field encodings, negative s, and
      * strings that decode to no valid element are refused with {@link InvalidEncodingException}.
@@ -142,7 +147,9 @@ public final class RistrettoPoint {
 
     /** Group addition (complete extended-coordinates formula, "add-2008-hwcd-3"). */
     public RistrettoPoint add(RistrettoPoint o) {
-        return addCached(Cached.of(o));
+        ExtendedPoint sum = mutableCopy();
+        sum.add(ExtendedPoint.Cached.of(o.x, o.y, o.z, o.t));
+        return of(sum);
     }
 
     public RistrettoPoint subtract(RistrettoPoint o) {
@@ -153,40 +160,44 @@ public final class RistrettoPoint {
         return new RistrettoPoint(Field25519.negate(x), y, z, Field25519.negate(t));
     }
 
-    /** Doubling ("dbl-2008-hwcd" with a = -1, signs folded so every output is a product). */
+    /** Doubling, for tests of the doubling formula against RFC 9496 A.1. */
     RistrettoPoint twice() {
-        int[] a = sqr(x);
-        int[] b = sqr(y);
-        int[] c = sqr(z);
-        c = plus(c, c);
-        int[] h = plus(a, b);
-        int[] e = Field25519.carried(minus(h, sqr(plus(x, y)))); // -E
-        int[] g = minus(a, b);                                   // -G
-        int[] f = Field25519.carried(plus(c, g));               // -F
-        return new RistrettoPoint(mul(e, f), mul(g, h), mul(f, g), mul(e, h));
+        ExtendedPoint p = mutableCopy();
+        p.twice(true);
+        return of(p);
     }
 
     /**
-     * Scalar multiplication, constant time in {@code s}: 4-bit fixed window, 64 digits from the
-     * top, four doublings and one addition per digit, table entry chosen by masked moves over all
-     * 16 entries (entry 0 is the identity, so a zero digit costs the same).
+     * Scalar multiplication, constant time in {@code s}: a 4-bit fixed window over all 64 digits
+     * from the top, four doublings and one addition per digit, the table entry picked by masked
+     * moves over all 16 entries (entry 0 is the identity, so a zero digit costs the same).
+     * Multiplying {@link #BASEPOINT} uses a precomputed table instead (see {@link BasepointTable}).
      */
     public RistrettoPoint multiply(Scalar25519 s) {
-        Cached[] table = new Cached[16];
-        table[0] = Cached.IDENTITY;
-        table[1] = Cached.of(this);
-        RistrettoPoint multiple = this;
+        if (this == BASEPOINT) { // object identity: public, says nothing about s
+            return of(BasepointTable.multiply(s));
+        }
+        ExtendedPoint.Cached[] table = new ExtendedPoint.Cached[16];
+        ExtendedPoint multiple = new ExtendedPoint().setIdentity();
+        table[0] = ExtendedPoint.Cached.of(multiple);
+        table[1] = ExtendedPoint.Cached.of(x, y, z, t);
         for (int i = 2; i < 16; i++) {
-            multiple = multiple.addCached(table[1]);
-            table[i] = Cached.of(multiple);
+            multiple.set(x, y, z, t);
+            multiple.add(table[i - 1]);
+            table[i] = ExtendedPoint.Cached.of(multiple);
         }
 
-        RistrettoPoint acc = IDENTITY;
+        ExtendedPoint acc = new ExtendedPoint().setIdentity();
+        ExtendedPoint.Cached addend = new ExtendedPoint.Cached();
         for (int digit = 63; digit >= 0; digit--) {
-            acc = acc.twice().twice().twice().twice();
-            acc = acc.addCached(Cached.select(table, s.nibble(digit)));
+            acc.twice(false);
+            acc.twice(false);
+            acc.twice(false);
+            acc.twice(true);
+            ExtendedPoint.Cached.select(table, s.nibble(digit), addend);
+            acc.add(addend);
         }
-        return acc;
+        return of(acc);
     }
 
     public boolean isIdentity() {
@@ -212,45 +223,19 @@ public final class RistrettoPoint {
 
     @Override
     public String toString() {
-        return "RistrettoPoint[" + HexFormat.of().formatHex(encode()) + "]";
+        // An element can be secret-derived (an OPRF output), so its value is never shown.
+        return "RistrettoPoint[redacted]";
     }
 
-    private RistrettoPoint addCached(Cached q) {
-        int[] a = mul(minus(y, x), q.yMinusX);
-        int[] b = mul(plus(y, x), q.yPlusX);
-        int[] c = mul(t, q.t2d);
-        int[] d = mul(z, q.z2);
-        int[] e = minus(b, a);
-        int[] f = minus(d, c);
-        int[] g = plus(d, c);
-        int[] h = plus(b, a);
-        return new RistrettoPoint(mul(e, f), mul(g, h), mul(f, g), mul(e, h));
+    void copyInto(ExtendedPoint p) {
+        p.set(x, y, z, t);
     }
 
-    /** A point prepared as an addend: (Y+X, Y-X, 2d*T, 2Z), saving work in table lookups. */
-    private record Cached(int[] yPlusX, int[] yMinusX, int[] t2d, int[] z2) {
-        static final Cached IDENTITY = of(RistrettoPoint.IDENTITY);
+    private ExtendedPoint mutableCopy() {
+        return new ExtendedPoint().set(x, y, z, t);
+    }
 
-        static Cached of(RistrettoPoint p) {
-            return new Cached(Field25519.carried(plus(p.y, p.x)), Field25519.carried(minus(p.y, p.x)),
-                    mul(p.t, Field25519.D2), Field25519.carried(plus(p.z, p.z)));
-        }
-
-        /** table[index], reading every entry and keeping one by masks. */
-        static Cached select(Cached[] table, int index) {
-            int[] ypx = Field25519.create();
-            int[] ymx = Field25519.create();
-            int[] t2d = Field25519.create();
-            int[] z2 = Field25519.create();
-            for (int i = 0; i < table.length; i++) {
-                int mask = ((i ^ index) - 1) >> 31; // -1 exactly when i == index
-                Cached e = table[i];
-                org.bouncycastle.math.ec.rfc7748.X25519Field.cmov(mask, e.yPlusX, 0, ypx, 0);
-                org.bouncycastle.math.ec.rfc7748.X25519Field.cmov(mask, e.yMinusX, 0, ymx, 0);
-                org.bouncycastle.math.ec.rfc7748.X25519Field.cmov(mask, e.t2d, 0, t2d, 0);
-                org.bouncycastle.math.ec.rfc7748.X25519Field.cmov(mask, e.z2, 0, z2, 0);
-            }
-            return new Cached(ypx, ymx, t2d, z2);
-        }
+    static RistrettoPoint of(ExtendedPoint p) {
+        return new RistrettoPoint(p.x.clone(), p.y.clone(), p.z.clone(), p.t.clone());
     }
 }

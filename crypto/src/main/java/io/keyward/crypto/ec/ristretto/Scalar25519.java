@@ -236,16 +236,20 @@ public final class Scalar25519 {
      */
     private static int[] reduce(int[] wide) {
         int[] r = new int[LIMBS];
+        int[] t = new int[LIMBS];
         for (int bit = wide.length * 32 - 1; bit >= 0; bit--) {
-            int in = (wide[bit >>> 5] >>> (bit & 31)) & 1;
-            int carry = in;
+            int carry = (wide[bit >>> 5] >>> (bit & 31)) & 1;
             for (int i = 0; i < LIMBS; i++) {
                 int v = r[i];
                 r[i] = (v << 1) | carry;
                 carry = v >>> 31;
             }
-            r = subtractLIfNotBelow(r);
+            int borrow = subtract(r, L, t); // -1 when r < l: keep r, else take r - l
+            for (int i = 0; i < LIMBS; i++) {
+                r[i] = (r[i] & borrow) | (t[i] & ~borrow);
+            }
         }
+        Arrays.fill(t, 0);
         return r;
     }
 

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HexFormat;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -112,5 +115,142 @@ class Rfc9496VectorsTest {
         assertThatThrownBy(() -> RistrettoPoint.decode(HEX.parseHex(hex)))
                 .isInstanceOf(InvalidEncodingException.class)
                 .hasMessage("not a valid ristretto255 encoding");
+    }
+
+    @Test
+    void a1DoublingSubtractionAndNegationAgreeWithTheTable() {
+        RistrettoPoint[] b = new RistrettoPoint[16];
+        for (int i = 0; i < 16; i++) {
+            b[i] = RistrettoPoint.decode(HEX.parseHex(MULTIPLES_OF_GENERATOR[i]));
+        }
+        for (int i = 0; i < 8; i++) {
+            assertThat(HEX.formatHex(b[i].twice().encode())).isEqualTo(MULTIPLES_OF_GENERATOR[2 * i]);
+        }
+        for (int i = 0; i < 16; i++) {
+            assertThat(b[i].add(b[i].negate()).isIdentity()).isTrue();
+            for (int j = 0; j <= i; j++) {
+                assertThat(HEX.formatHex(b[i].subtract(b[j]).encode()))
+                        .isEqualTo(MULTIPLES_OF_GENERATOR[i - j]);
+                assertThat(b[i].equals(b[j])).isEqualTo(i == j);
+            }
+        }
+    }
+
+    /** RFC 9496 A.3: 64-byte inputs to the one-way map and the encodings they give. */
+    static Stream<Arguments> elementDerivation() {
+        return Stream.of(
+            Arguments.of("5d1be09e3d0c82fc538112490e35701979d99e06ca3e2b5b54bffe8b4dc772c1"
+                    + "4d98b696a1bbfb5ca32c436cc61c16563790306c79eaca7705668b47dffe5bb6",
+                    "3066f82a1a747d45120d1740f14358531a8f04bbffe6a819f86dfe50f44a0a46"),
+            Arguments.of("f116b34b8f17ceb56e8732a60d913dd10cce47a6d53bee9204be8b44f6678b27"
+                    + "0102a56902e2488c46120e9276cfe54638286b9e4b3cdb470b542d46c2068d38",
+                    "f26e5b6f7d362d2d2a94c5d0e7602cb4773c95a2e5c31a64f133189fa76ed61b"),
+            Arguments.of("8422e1bbdaab52938b81fd602effb6f89110e1e57208ad12d9ad767e2e25510c"
+                    + "27140775f9337088b982d83d7fcf0b2fa1edffe51952cbe7365e95c86eaf325c",
+                    "006ccd2a9e6867e6a2c5cea83d3302cc9de128dd2a9a57dd8ee7b9d7ffe02826"),
+            Arguments.of("ac22415129b61427bf464e17baee8db65940c233b98afce8d17c57beeb7876c2"
+                    + "150d15af1cb1fb824bbd14955f2b57d08d388aab431a391cfc33d5bafb5dbbaf",
+                    "f8f0c87cf237953c5890aec3998169005dae3eca1fbb04548c635953c817f92a"),
+            Arguments.of("165d697a1ef3d5cf3c38565beefcf88c0f282b8e7dbd28544c483432f1cec767"
+                    + "5debea8ebb4e5fe7d6f6e5db15f15587ac4d4d4a1de7191e0c1ca6664abcc413",
+                    "ae81e7dedf20a497e10c304a765c1767a42d6e06029758d2d7e8ef7cc4c41179"),
+            Arguments.of("a836e6c9a9ca9f1e8d486273ad56a78c70cf18f0ce10abb1c7172ddd605d7fd2"
+                    + "979854f47ae1ccf204a33102095b4200e5befc0465accc263175485f0e17ea5c",
+                    "e2705652ff9f5e44d3e841bf1c251cf7dddb77d140870d1ab2ed64f1a9ce8628"),
+            Arguments.of("2cdc11eaeb95daf01189417cdddbf95952993aa9cb9c640eb5058d09702c7462"
+                    + "2c9965a697a3b345ec24ee56335b556e677b30e6f90ac77d781064f866a3c982",
+                    "80bd07262511cdde4863f8a7434cef696750681cb9510eea557088f76d9e5065"),
+            // A.3, second list: inputs with non-canonical / top-bit-set halves that all give
+            // the same element (the map reduces each half mod p after masking bit 255).
+            Arguments.of("edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"
+                    + "1200000000000000000000000000000000000000000000000000000000000000",
+                    "304282791023b73128d277bdcb5c7746ef2eac08dde9f2983379cb8e5ef0517f"),
+            Arguments.of("edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"
+                    + "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff",
+                    "304282791023b73128d277bdcb5c7746ef2eac08dde9f2983379cb8e5ef0517f"),
+            Arguments.of("0000000000000000000000000000000000000000000000000000000000000080"
+                    + "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+                    "304282791023b73128d277bdcb5c7746ef2eac08dde9f2983379cb8e5ef0517f"),
+            Arguments.of("0000000000000000000000000000000000000000000000000000000000000000"
+                    + "1200000000000000000000000000000000000000000000000000000000000080",
+                    "304282791023b73128d277bdcb5c7746ef2eac08dde9f2983379cb8e5ef0517f"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("elementDerivation")
+    void a3ElementDerivationFromUniformBytes(String input, String output) {
+        RistrettoPoint p = RistrettoPoint.fromUniformBytes(HEX.parseHex(input));
+        assertThat(HEX.formatHex(p.encode())).isEqualTo(output);
+        assertThat(RistrettoPoint.decode(HEX.parseHex(output))).isEqualTo(p);
+    }
+
+    @ParameterizedTest
+    @MethodSource("elementDerivation")
+    void a3OneBitCorruptedInputGivesAnotherElement(String input, String output) {
+        byte[] corrupted = HEX.parseHex(input);
+        corrupted[7] ^= 0x10;
+        assertThat(HEX.formatHex(RistrettoPoint.fromUniformBytes(corrupted).encode()))
+                .isNotEqualTo(output);
+    }
+
+    /** RFC 9496 A.4: SQRT_RATIO_M1(u, v) -> (was_square, r), field elements little-endian. */
+    @ParameterizedTest
+    @MethodSource("sqrtRatio")
+    void a4SquareRootOfARatio(String u, String v, boolean wasSquare, String r) {
+        Field25519.SqrtRatio result = Field25519.sqrtRatioM1(
+                Field25519.decode(HEX.parseHex(u), 0), Field25519.decode(HEX.parseHex(v), 0));
+        assertThat(result.wasSquare()).isEqualTo(wasSquare ? -1 : 0);
+        assertThat(HEX.formatHex(Field25519.encode(result.root()))).isEqualTo(r);
+    }
+
+    static Stream<Arguments> sqrtRatio() {
+        String zero = "0000000000000000000000000000000000000000000000000000000000000000";
+        String one = "0100000000000000000000000000000000000000000000000000000000000000";
+        String two = "0200000000000000000000000000000000000000000000000000000000000000";
+        String four = "0400000000000000000000000000000000000000000000000000000000000000";
+        return Stream.of(
+                Arguments.of(zero, zero, true, zero),
+                Arguments.of(zero, one, true, zero),
+                Arguments.of(one, zero, false, zero),
+                Arguments.of(two, one, false,
+                        "3c5ff1b5d8e4113b871bd052f9e7bcd0582804c266ffb2d4f4203eb07fdb7c54"),
+                Arguments.of(four, one, true, two),
+                Arguments.of(one, four, true,
+                        "f6ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff3f"));
+    }
+
+    @Test
+    void oneBitCorruptedGeneratorMultiplesAreRefusedOrDiffer() {
+        for (String hex : MULTIPLES_OF_GENERATOR) {
+            byte[] enc = HEX.parseHex(hex);
+            // bit 0 is the sign of s (must be non-negative), bit 255 makes it non-canonical
+            for (int bit : new int[] {0, 255}) {
+                byte[] bad = enc.clone();
+                bad[bit / 8] ^= (byte) (1 << (bit % 8));
+                assertThatThrownBy(() -> RistrettoPoint.decode(bad))
+                        .isInstanceOf(InvalidEncodingException.class);
+            }
+            // any other single-bit flip is either refused or a different element
+            RistrettoPoint original = RistrettoPoint.decode(enc);
+            for (int bit = 1; bit < 255; bit++) {
+                byte[] bad = enc.clone();
+                bad[bit / 8] ^= (byte) (1 << (bit % 8));
+                try {
+                    assertThat(RistrettoPoint.decode(bad)).isNotEqualTo(original);
+                } catch (InvalidEncodingException expected) {
+                    // refused: fine
+                }
+            }
+        }
+    }
+
+    @Test
+    void wrongLengthsAreRefusedWithTypedException() {
+        assertThatThrownBy(() -> RistrettoPoint.decode(new byte[31]))
+                .isInstanceOf(InvalidEncodingException.class).hasMessageContaining("32 bytes");
+        assertThatThrownBy(() -> RistrettoPoint.decode(null))
+                .isInstanceOf(InvalidEncodingException.class);
+        assertThatThrownBy(() -> RistrettoPoint.fromUniformBytes(new byte[32]))
+                .isInstanceOf(InvalidEncodingException.class).hasMessageContaining("64 bytes");
     }
 }
