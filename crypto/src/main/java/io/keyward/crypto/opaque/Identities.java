@@ -42,4 +42,15 @@ public record Identities(byte[] client, byte[] server) {
     byte[] serverOr(byte[] serverPublicKey) {
         return server != null ? server : serverPublicKey;
     }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Identities other && java.util.Arrays.equals(client, other.client)
+                && java.util.Arrays.equals(server, other.server);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * java.util.Arrays.hashCode(client) + java.util.Arrays.hashCode(server);
+    }
 }

@@ -38,4 +38,15 @@ public record KE1(OpaqueSuite suite, byte[] blindedMessage, byte[] clientNonce, 
         Wire.checkElement(suite, "KE1 client_public_keyshare", f[2]);
         return new KE1(suite, f[0], f[1], f[2]);
     }
+
+    /** Equal when they serialize to the same bytes (compared in constant time). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof KE1 other && suite == other.suite && Wire.sameBytes(serialize(), other.serialize());
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Arrays.hashCode(serialize());
+    }
 }

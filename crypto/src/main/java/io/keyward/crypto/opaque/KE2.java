@@ -73,4 +73,15 @@ public record KE2(OpaqueSuite suite, byte[] evaluatedMessage, byte[] maskingNonc
         Wire.checkElement(suite, "KE2 server_public_keyshare", f[4]);
         return new KE2(suite, f[0], f[1], f[2], f[3], f[4], f[5]);
     }
+
+    /** Equal when they serialize to the same bytes (compared in constant time). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof KE2 other && suite == other.suite && Wire.sameBytes(serialize(), other.serialize());
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Arrays.hashCode(serialize());
+    }
 }

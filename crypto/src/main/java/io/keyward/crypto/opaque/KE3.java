@@ -18,4 +18,15 @@ public record KE3(OpaqueSuite suite, byte[] clientMac) {
     public static KE3 deserialize(OpaqueSuite suite, byte[] bytes) {
         return new KE3(suite, Wire.split("KE3", bytes, suite.hashLength())[0]);
     }
+
+    /** Equal when they serialize to the same bytes (compared in constant time). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof KE3 other && suite == other.suite && Wire.sameBytes(serialize(), other.serialize());
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Arrays.hashCode(serialize());
+    }
 }

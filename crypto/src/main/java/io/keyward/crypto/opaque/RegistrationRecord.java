@@ -44,4 +44,16 @@ public record RegistrationRecord(OpaqueSuite suite, byte[] clientPublicKey, byte
     public String toString() {
         return "RegistrationRecord[suite=" + suite.id() + ", maskingKey=<redacted>]";
     }
+
+    /** Equal when they serialize to the same bytes (compared in constant time). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RegistrationRecord other && suite == other.suite && Wire.sameBytes(serialize(), other.serialize());
+    }
+
+    @Override
+    public int hashCode() {
+        // Only the suite: a hash of secret bytes would leak a little of them into hash tables.
+        return suite.hashCode();
+    }
 }

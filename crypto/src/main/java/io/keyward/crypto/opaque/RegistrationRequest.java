@@ -21,4 +21,15 @@ public record RegistrationRequest(OpaqueSuite suite, byte[] blindedMessage) {
         Wire.checkElement(suite, "registration request blinded_message", f[0]);
         return new RegistrationRequest(suite, f[0]);
     }
+
+    /** Equal when they serialize to the same bytes (compared in constant time). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RegistrationRequest other && suite == other.suite && Wire.sameBytes(serialize(), other.serialize());
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Arrays.hashCode(serialize());
+    }
 }

@@ -29,4 +29,15 @@ public record RegistrationResponse(OpaqueSuite suite, byte[] evaluatedMessage, b
         Wire.checkElement(suite, "registration response server_public_key", f[1]);
         return new RegistrationResponse(suite, f[0], f[1]);
     }
+
+    /** Equal when they serialize to the same bytes (compared in constant time). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RegistrationResponse other && suite == other.suite && Wire.sameBytes(serialize(), other.serialize());
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Arrays.hashCode(serialize());
+    }
 }

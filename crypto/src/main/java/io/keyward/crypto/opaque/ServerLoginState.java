@@ -53,4 +53,16 @@ public record ServerLoginState(OpaqueSuite suite, byte[] expectedClientMac, byte
     public String toString() {
         return "ServerLoginState[suite=" + suite.id() + ", secrets=<redacted>]";
     }
+
+    /** Equal when they serialize to the same bytes (compared in constant time). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ServerLoginState other && suite == other.suite && Wire.sameBytes(serialize(), other.serialize());
+    }
+
+    @Override
+    public int hashCode() {
+        // Only the suite: a hash of secret bytes would leak a little of them into hash tables.
+        return suite.hashCode();
+    }
 }

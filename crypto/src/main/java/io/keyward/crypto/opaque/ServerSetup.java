@@ -90,4 +90,16 @@ public record ServerSetup(OpaqueSuite suite, byte[] oprfSeed, byte[] serverPriva
     public String toString() {
         return "ServerSetup[suite=" + suite.id() + ", secrets=<redacted>]";
     }
+
+    /** Equal when they serialize to the same bytes (compared in constant time). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ServerSetup other && suite == other.suite && Wire.sameBytes(serialize(), other.serialize());
+    }
+
+    @Override
+    public int hashCode() {
+        // Only the suite: a hash of secret bytes would leak a little of them into hash tables.
+        return suite.hashCode();
+    }
 }

@@ -39,6 +39,11 @@ final class Wire {
         return value.clone();
     }
 
+    /** Value equality of two serialized values, in constant time since some hold MACs or keys. */
+    static boolean sameBytes(byte[] a, byte[] b) {
+        return java.security.MessageDigest.isEqual(a, b);
+    }
+
     /** Checks that {@code encoded} is a valid non-identity element of the suite's group. */
     static void checkElement(OpaqueSuite suite, String what, byte[] encoded) {
         try {

@@ -50,6 +50,11 @@ class OpaqueProtocolTest {
         assertThat(done.sessionKey()).hasSize(suite.hashLength()).isEqualTo(serverKey);
         assertThat(done.exportKey()).isEqualTo(f.exportKey());
         assertThat(done.serverPublicKey()).isEqualTo(f.server().serverPublicKey());
+        // Records compare by content.
+        assertThat(KE1.deserialize(suite, login.ke1().serialize())).isEqualTo(login.ke1()).hasSameHashCodeAs(login.ke1());
+        assertThat(RegistrationRecord.deserialize(suite, f.record().serialize())).isEqualTo(f.record());
+        assertThat(ServerSetup.deserialize(setupBytes)).isEqualTo(f.setup());
+        assertThat(new Identities(USER, null)).isEqualTo(new Identities(USER.clone(), null)).isNotEqualTo(Identities.NONE);
     }
 
     @ParameterizedTest
