@@ -9,7 +9,7 @@ import java.security.SecureRandom;
  * The server side of OPAQUE-3DH (RFC 9807): the registration response (section 5.2.2), KE2
  * (sections 6.3.2 and 6.4.4) and the KE3 check. Everything it needs is in its {@link ServerSetup}
  * and the arguments, so any node can handle any step; the only state between KE2 and KE3 is the
- * serializable {@link ServerLoginState}. Immutable and thread-safe.
+ * serializable {@link ServerLoginState}. Thread-safe; build one per setup and share it.
  */
 public final class OpaqueServer {
     private static final byte[] OPRF_KEY = Kdf.ascii("OprfKey");
@@ -22,7 +22,8 @@ public final class OpaqueServer {
     private final Kdf kdf;
     private final SecureRandom random;
     private final Group.Scalar serverPrivateKey;
-    private final RegistrationRecord fakeRecord;
+    /** Created on first use, so that building a server from its setup costs nothing extra. */
+    private volatile RegistrationRecord fakeRecord;
 
     /** A server with an empty context and a fresh {@link SecureRandom}. */
     public OpaqueServer(ServerSetup setup) {
@@ -40,7 +41,6 @@ public final class OpaqueServer {
         this.kdf = new Kdf(suite);
         this.random = random;
         this.serverPrivateKey = suite.group().deserializeScalar(setup.serverPrivateKey());
-        this.fakeRecord = createFakeRecord(random);
     }
 
     public OpaqueSuite suite() {
@@ -91,7 +91,7 @@ public final class OpaqueServer {
         random.nextBytes(serverNonce);
         random.nextBytes(keyshareSeed);
         try {
-            return startLogin(record != null ? record : fakeRecord, credentialIdentifier, ke1, identities,
+            return startLogin(record != null ? record : fakeRecord(), credentialIdentifier, ke1, identities,
                     maskingNonce, serverNonce, keyshareSeed);
         } finally {
             Bytes.zeroize(keyshareSeed);
@@ -158,6 +158,16 @@ public final class OpaqueServer {
             throw new ClientAuthenticationException();
         }
         return state.sessionKey();
+    }
+
+    private RegistrationRecord fakeRecord() {
+        RegistrationRecord fake = fakeRecord;
+        if (fake == null) {
+            // A race creates two equally good fake records; one wins, nothing is shared half-built.
+            fake = createFakeRecord(random);
+            fakeRecord = fake;
+        }
+        return fake;
     }
 
     /** oprf_key = DeriveKeyPair(Expand(oprf_seed, credential_identifier || "OprfKey", Nok), "OPAQUE-DeriveKeyPair"). */
