@@ -45,6 +45,22 @@ class ExpandMessageXmdTest {
     }
 
     @Test
+    void anOversizeTagIsHashedFirst() throws Exception {
+        // RFC 9380 section 5.3.3: DST = H("H2C-OVERSIZE-DST-" || DST) when DST exceeds 255 bytes.
+        byte[] longDst = new byte[300];
+        java.util.Arrays.fill(longDst, (byte) 'x');
+        for (XmdHash hash : XmdHash.values()) {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance(hash == XmdHash.SHA256 ? "SHA-256" : "SHA-512");
+            md.update("H2C-OVERSIZE-DST-".getBytes(StandardCharsets.US_ASCII));
+            byte[] shortDst = md.digest(longDst);
+            byte[] msg = "abc".getBytes(StandardCharsets.US_ASCII);
+            assertThat(ExpandMessageXmd.expand(hash, msg, longDst, 80)).isEqualTo(ExpandMessageXmd.expand(hash, msg, shortDst, 80));
+        }
+        byte[] dst255 = java.util.Arrays.copyOf(longDst, 255);
+        assertThat(ExpandMessageXmd.expand(XmdHash.SHA256, new byte[0], dst255, 32)).hasSize(32);
+    }
+
+    @Test
     void refusesLengthsAndTagsTheRfcForbids() {
         byte[] dst = "DST".getBytes(StandardCharsets.US_ASCII);
         assertThatThrownBy(() -> ExpandMessageXmd.expand(XmdHash.SHA256, new byte[0], dst, 255 * 32 + 1))

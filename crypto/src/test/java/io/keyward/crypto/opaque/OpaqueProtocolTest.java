@@ -162,6 +162,13 @@ class OpaqueProtocolTest {
         assertThatThrownBy(() -> RegistrationRequest.deserialize(suite, new byte[suite.elementLength()]))
                 .isInstanceOf(InvalidMessageException.class);
         assertThatThrownBy(() -> KE2.deserialize(suite, new byte[10])).isInstanceOf(InvalidMessageException.class);
+        byte[] identityEvaluation = Bytes.concat(new byte[suite.elementLength()], f.setup().serverPublicKey());
+        assertThatThrownBy(() -> RegistrationResponse.deserialize(suite, identityEvaluation))
+                .isInstanceOf(InvalidMessageException.class).hasMessageContaining("evaluated_message");
+        RegistrationStart reg = f.client().startRegistration(PASSWORD);
+        RegistrationResponse forgedResponse = new RegistrationResponse(suite, new byte[suite.elementLength()], f.setup().serverPublicKey());
+        assertThatThrownBy(() -> f.client().finishRegistration(reg.state(), forgedResponse, Identities.NONE))
+                .isInstanceOf(InvalidMessageException.class);
         assertThatThrownBy(() -> KE3.deserialize(suite, new byte[suite.hashLength() + 1])).isInstanceOf(InvalidMessageException.class);
         assertThatThrownBy(() -> RegistrationRecord.deserialize(suite, new byte[3])).isInstanceOf(InvalidMessageException.class);
         assertThatThrownBy(() -> ServerLoginState.deserialize(new byte[] {9, 1})).isInstanceOf(InvalidMessageException.class);
