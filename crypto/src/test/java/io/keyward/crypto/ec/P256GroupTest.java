@@ -36,6 +36,22 @@ class P256GroupTest {
     }
 
     @Test
+    void multiplicationAgreesWithBouncyCastlesDefaultMultiplier() {
+        var params = org.bouncycastle.crypto.ec.CustomNamedCurves.getByName("P-256");
+        BigInteger n = params.getN();
+        SecureRandom random = new SecureRandom();
+        org.bouncycastle.math.ec.ECPoint base = params.getG().multiply(new BigInteger(255, random));
+        Group.Element element = group.deserializeElement(base.getEncoded(true));
+        BigInteger[] scalars = {BigInteger.ONE, BigInteger.TWO, n.subtract(BigInteger.ONE), n.subtract(BigInteger.TWO),
+            new BigInteger(256, random).mod(n), new BigInteger(128, random), BigInteger.ONE.shiftLeft(255).mod(n)};
+        for (BigInteger k : scalars) {
+            Group.Scalar s = group.deserializeScalar(BigIntegers.asUnsignedByteArray(32, k));
+            assertThat(element.multiply(s).serialize()).as("k = %s", k).isEqualTo(base.multiply(k).getEncoded(true));
+            assertThat(group.generator().multiply(s).serialize()).isEqualTo(params.getG().multiply(k).getEncoded(true));
+        }
+    }
+
+    @Test
     void refusesBadElements() {
         byte[] good = group.generator().serialize();
         assertThatThrownBy(() -> group.deserializeElement(new byte[] {0})).isInstanceOf(InvalidElementException.class);
