@@ -2,7 +2,7 @@ package io.keyward.crypto.ksf;
 
 /**
  * The key-stretching function (KSF) OPAQUE applies to the OPRF output on the client (RFC 9807
- * section 4.3): {@code Stretch(msg)} returns {@code outputLength} bytes and is deliberately
+ * section 2.3): {@code Stretch(msg)} returns {@code outputLength} bytes and is deliberately
  * expensive so that an attacker holding the server database pays per password guess.
  *
  * <p>Client and server must agree on the choice and its parameters: a registration made with one

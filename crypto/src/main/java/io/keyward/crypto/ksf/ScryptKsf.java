@@ -3,16 +3,20 @@ package io.keyward.crypto.ksf;
 import org.bouncycastle.crypto.generators.SCrypt;
 
 /**
- * scrypt (RFC 7914) as the OPAQUE KSF, as RFC 9807 section 7 writes it:
- * {@code scrypt(S = zeroes(16), N, r, p, dkLen = Nh)}.
+ * scrypt (RFC 7914) as the OPAQUE KSF: {@code scrypt(P = msg, S = zeroes(16), N, r, p, dkLen = Nh)}.
+ * RFC 9807 names scrypt as a possible KSF without fixing its parameters; the fixed zero salt
+ * follows its Argon2id configurations (the stretched OPRF output is already unique per user).
  *
  * @param cost N, a power of two greater than 1
  * @param blockSize r
  * @param parallelism p
  */
 public record ScryptKsf(int cost, int blockSize, int parallelism) implements KeyStretching {
-    /** The parameters RFC 9807 names: N = 32768, r = 8, p = 1. */
-    public static final ScryptKsf RFC9807 = new ScryptKsf(32768, 8, 1);
+    /**
+     * N = 32768, r = 8, p = 1 (32 MiB): the Scrypt(32768,8,1) that drafts of RFC 9807 recommended
+     * before the RFC settled on Argon2id.
+     */
+    public static final ScryptKsf STANDARD = new ScryptKsf(32768, 8, 1);
 
     private static final byte[] SALT = new byte[16];
 

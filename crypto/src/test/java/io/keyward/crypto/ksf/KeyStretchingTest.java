@@ -20,7 +20,7 @@ class KeyStretchingTest {
     void profilesHaveTheDocumentedParameters() {
         assertThat(Argon2idKsf.RFC9106_RECOMMENDED).isEqualTo(new Argon2idKsf(2097152, 1, 4));
         assertThat(Argon2idKsf.LIGHT).isEqualTo(new Argon2idKsf(65536, 3, 4));
-        assertThat(ScryptKsf.RFC9807).isEqualTo(new ScryptKsf(32768, 8, 1));
+        assertThat(ScryptKsf.STANDARD).isEqualTo(new ScryptKsf(32768, 8, 1));
         assertThat(Argon2idKsf.LIGHT.describe()).isEqualTo("argon2id(m=65536,t=3,p=4)");
     }
 
@@ -48,7 +48,7 @@ class KeyStretchingTest {
 
     @Test
     void descriptionsRoundTrip() {
-        for (KeyStretching ksf : new KeyStretching[] {IdentityKsf.INSTANCE, Argon2idKsf.LIGHT, Argon2idKsf.RFC9106_RECOMMENDED, ScryptKsf.RFC9807}) {
+        for (KeyStretching ksf : new KeyStretching[] {IdentityKsf.INSTANCE, Argon2idKsf.LIGHT, Argon2idKsf.RFC9106_RECOMMENDED, ScryptKsf.STANDARD}) {
             assertThat(KeyStretching.parse(ksf.describe())).isEqualTo(ksf);
         }
         assertThat(KeyStretching.DEFAULT).isEqualTo(Argon2idKsf.RFC9106_RECOMMENDED);
