@@ -16,7 +16,7 @@ public record Argon2idKsf(int memoryKiB, int iterations, int parallelism) implem
     /** RFC 9106 section 4 first recommendation, as RFC 9807 recommends: m = 2^21 KiB (2 GiB), t = 1, p = 4. */
     public static final Argon2idKsf RFC9106_RECOMMENDED = new Argon2idKsf(1 << 21, 1, 4);
 
-    /** The lighter profile for memory-constrained clients: m = 2^16 KiB (64 MiB), t = 3, p = 4. */
+    /** RFC 9106 section 4 second recommendation, for memory-constrained clients: m = 2^16 KiB (64 MiB), t = 3, p = 4. */
     public static final Argon2idKsf LIGHT = new Argon2idKsf(1 << 16, 3, 4);
 
     private static final byte[] SALT = new byte[16];
