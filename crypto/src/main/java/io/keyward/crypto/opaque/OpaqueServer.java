@@ -109,7 +109,7 @@ public final class OpaqueServer {
         byte[] serverPublicKey = setup.serverPublicKey();
 
         // CreateCredentialResponse
-        Group.Element evaluated = suite.oprf().blindEvaluate(oprfKey(credentialIdentifier), blinded);
+        byte[] evaluatedMessage = suite.oprf().blindEvaluate(oprfKey(credentialIdentifier), blinded).serialize();
         byte[] maskingKey = record.maskingKey();
         byte[] pad = kdf.expand(maskingKey, Bytes.concat(maskingNonce, CREDENTIAL_RESPONSE_PAD), KE2.maskedResponseLength(suite));
         byte[] maskedResponse = Bytes.concat(serverPublicKey, record.envelope());
@@ -117,7 +117,7 @@ public final class OpaqueServer {
             maskedResponse[i] ^= pad[i];
         }
         Bytes.zeroize(maskingKey, pad);
-        byte[] credentialResponse = Bytes.concat(evaluated.serialize(), maskingNonce, maskedResponse);
+        byte[] credentialResponse = Bytes.concat(evaluatedMessage, maskingNonce, maskedResponse);
 
         // AuthServerRespond
         OprfKeyPair keyshare = Ake.deriveDiffieHellmanKeyPair(suite, serverKeyshareSeed);
@@ -135,7 +135,7 @@ public final class OpaqueServer {
         byte[] expectedClientMac = kdf.mac(keys.km3(), kdf.hash(Bytes.concat(preamble, serverMac)));
         keys.destroy();
 
-        KE2 ke2 = new KE2(suite, evaluated.serialize(), maskingNonce, maskedResponse, serverNonce, serverPublicKeyshare, serverMac);
+        KE2 ke2 = new KE2(suite, evaluatedMessage, maskingNonce, maskedResponse, serverNonce, serverPublicKeyshare, serverMac);
         ServerLoginState state = new ServerLoginState(suite, expectedClientMac, keys.sessionKey());
         Bytes.zeroize(keys.sessionKey(), expectedClientMac);
         return new ServerLoginStart(ke2, state);
