@@ -5,5 +5,5 @@ package io.keyward.protocol.account;
  *
  * @param bootstrapUrl {@code keyward://bootstrap?server=...&org=...&token=...}, accepted by {@code keyward org bootstrap}
  */
-public record CreateOrgResponse(String org, String suite, String registration, String bootstrapToken,
+public record CreateOrgResponse(String org, String suite, String registration, String ksf, String bootstrapToken,
                                 String bootstrapUrl) {}
