@@ -42,7 +42,7 @@ public final class Fingerprints {
         }
         String digits = t.replaceAll("[:\\s]", "");
         if (digits.length() != 64 || !digits.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-            throw new CliException(source + " is not a SHA-256 fingerprint (64 hex digits, colons allowed)");
+            throw new CliException("invalid_input: " + source + " is not a SHA-256 fingerprint (64 hex digits, colons allowed)");
         }
         return COLON_HEX.formatHex(HexFormat.of().parseHex(digits));
     }

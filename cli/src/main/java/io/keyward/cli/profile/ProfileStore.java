@@ -65,9 +65,9 @@ public final class ProfileStore {
         } catch (NoSuchFileException e) {
             return Profile.EMPTY;
         } catch (AccessDeniedException e) {
-            throw new CliException("cannot read the profile " + file + ": permission denied");
+            throw new CliException("profile_invalid: cannot read the profile " + file + ": permission denied");
         } catch (IOException e) {
-            throw new CliException("the profile " + file + " is not valid JSON (" + firstLine(e.getMessage())
+            throw new CliException("profile_invalid: the profile " + file + " is not valid JSON (" + firstLine(e.getMessage())
                     + "); fix it or delete it (it holds only server, org, user and pinned fingerprints)");
         }
     }
@@ -77,7 +77,7 @@ public final class ProfileStore {
         try {
             writePrivate(FILE_NAME, JSON.writeValueAsBytes(profile));
         } catch (IOException e) {
-            throw new CliException("cannot write the profile " + file() + ": " + firstLine(e.getMessage()));
+            throw new CliException("profile_write_failed: cannot write the profile " + file() + ": " + firstLine(e.getMessage()));
         }
     }
 

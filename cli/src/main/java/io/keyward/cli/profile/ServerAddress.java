@@ -23,17 +23,17 @@ public record ServerAddress(String host, int port) {
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw new CliException("--server is not a URL: " + e.getReason());
+            throw new CliException("invalid_input: --server is not a URL: " + e.getReason());
         }
         if (!"https".equalsIgnoreCase(uri.getScheme())) {
-            throw new CliException("--server must be an https:// URL (Keyward speaks TLS 1.3 only), got " + url.strip());
+            throw new CliException("invalid_input: --server must be an https:// URL (Keyward speaks TLS 1.3 only), got " + url.strip());
         }
         if (uri.getHost() == null || uri.getRawUserInfo() != null) {
-            throw new CliException("--server must be https://HOST[:PORT], got " + url.strip());
+            throw new CliException("invalid_input: --server must be https://HOST[:PORT], got " + url.strip());
         }
         if ((uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/"))
                 || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new CliException("--server must be https://HOST[:PORT] without a path or query, got " + url.strip());
+            throw new CliException("invalid_input: --server must be https://HOST[:PORT] without a path or query, got " + url.strip());
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         if (host.startsWith("[") && host.endsWith("]")) {

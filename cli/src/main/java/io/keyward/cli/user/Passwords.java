@@ -53,7 +53,7 @@ public final class Passwords {
         }
         if (password.length == 0) {
             clear(password);
-            throw new CliException("the " + what + " is empty");
+            throw new CliException("invalid_input: the " + what + " is empty");
         }
         return password;
     }
@@ -61,12 +61,12 @@ public final class Passwords {
     private char[] prompt(String what, boolean confirm) {
         Console console = System.console();
         if (console == null || !console.isTerminal()) {
-            throw new CliException("a " + what + " is needed and there is no terminal to ask it on:"
+            throw new CliException("password_required: a " + what + " is needed and there is no terminal to ask it on:"
                     + " use --password-stdin or set KEYWARD_PASSWORD");
         }
         char[] first = console.readPassword("%s: ", capitalize(what));
         if (first == null) {
-            throw new CliException("no " + what + " entered");
+            throw new CliException("password_required: no " + what + " entered");
         }
         if (!confirm) {
             return first;
@@ -75,7 +75,7 @@ public final class Passwords {
         try {
             if (again == null || !Arrays.equals(first, again)) {
                 clear(first);
-                throw new CliException("the two " + what + " entries differ");
+                throw new CliException("password_mismatch: the two " + what + " entries differ");
             }
             return first;
         } finally {
@@ -91,11 +91,11 @@ public final class Passwords {
         try {
             int b = stdin.read();
             if (b == -1) {
-                throw new CliException("--password-stdin: no line for the " + what + " on standard input");
+                throw new CliException("password_required: --password-stdin: no line for the " + what + " on standard input");
             }
             for (; b != -1 && b != '\n'; b = stdin.read()) {
                 if (length == MAX_LENGTH) {
-                    throw new CliException("--password-stdin: the " + what + " is longer than " + MAX_LENGTH + " bytes");
+                    throw new CliException("invalid_input: --password-stdin: the " + what + " is longer than " + MAX_LENGTH + " bytes");
                 }
                 if (length == bytes.length) {
                     byte[] bigger = Arrays.copyOf(bytes, bytes.length * 2);
@@ -115,9 +115,9 @@ public final class Passwords {
             Arrays.fill(chars.array(), '\0');
             return line;
         } catch (CharacterCodingException e) {
-            throw new CliException("--password-stdin: the " + what + " is not valid UTF-8");
+            throw new CliException("invalid_input: --password-stdin: the " + what + " is not valid UTF-8");
         } catch (IOException e) {
-            throw new CliException("--password-stdin: cannot read standard input: " + e.getMessage());
+            throw new CliException("invalid_input: --password-stdin: cannot read standard input: " + e.getMessage());
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }
