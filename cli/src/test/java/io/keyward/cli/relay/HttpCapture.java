@@ -70,6 +70,9 @@ public final class HttpCapture {
                 end = p;
             } else {
                 int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
+                if (bodyStart + length > stream.length) {
+                    throw new IllegalArgumentException("incomplete message");
+                }
                 body = java.util.Arrays.copyOfRange(stream, bodyStart, bodyStart + length);
                 end = bodyStart + length;
             }

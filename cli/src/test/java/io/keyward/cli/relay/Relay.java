@@ -57,6 +57,14 @@ public abstract class Relay implements AutoCloseable {
         }
     }
 
+    /** Closes every open connection (clients then reconnect), e.g. after {@link TlsTerminatingRelay#retarget}. */
+    public void dropConnections() {
+        for (Socket socket : open) {
+            closeQuietly(socket);
+        }
+        open.clear();
+    }
+
     /** Connects the upstream side for an accepted client (and, for TLS, completes both handshakes). */
     protected abstract Socket accepted(Socket client) throws IOException;
 
