@@ -160,10 +160,4 @@ abstract class UserCommand implements Callable<Integer> {
             throw new IllegalStateException("cannot write JSON", e);
         }
     }
-
-    static void requireAbsent(Object value, String what) {
-        if (value != null) {
-            throw new CliException("invalid_input: " + what);
-        }
-    }
 }
