@@ -49,7 +49,9 @@ public final class AccountRoutes implements ApiModule {
             CreateOrgRequest request = JsonBodies.read(ctx, CreateOrgRequest.class);
             AuditFacts.org(ctx, request.org());
             AuditFacts.target(ctx, request.org());
-            ctx.status(201).json(orgs.create(request, ctx.scheme() + "://" + ctx.host()));
+            // The address the admin used (Host or :authority), as the URL the bootstrap user will use.
+            java.net.URI url = java.net.URI.create(ctx.url());
+            ctx.status(201).json(orgs.create(request, url.getScheme() + "://" + url.getRawAuthority()));
         }, ApiRole.ADMIN);
         routes.post("/v1/admin/orgs/{org}/invitations", ctx -> {
             admin(ctx, "org.invitation.create");
