@@ -28,6 +28,9 @@ public final class ServerConnection {
             try {
                 return KeywardClient.connect(address.uri(), ServerTrust.system());
             } catch (KeywardApiException e) {
+                if (KeywardApiException.CONNECTION_FAILED.equals(e.code())) {
+                    throw unreachable(address, e);
+                }
                 if (!KeywardApiException.SERVER_UNTRUSTED.equals(e.code())) {
                     throw e;
                 }
@@ -46,17 +49,36 @@ public final class ServerConnection {
             if (policy.refusal() != null) {
                 throw new CliException(KeywardApiException.SERVER_UNTRUSTED + ": " + policy.refusal());
             }
+            if (KeywardApiException.CONNECTION_FAILED.equals(e.code())) {
+                throw unreachable(address, e);
+            }
             throw e;
         }
         String pin = policy.newPin();
         if (pin != null) {
             store.save(store.load().withPin(address, pin));
             if (policy.pinnedOnFirstUse()) {
-                notices.println("keyward: first contact with " + address + " (loopback): pinned its certificate,"
-                        + " SHA-256 " + pin + "; compare it with the fingerprint the server printed");
+                // Not prefixed "keyward:", which starts error lines: this is a notice, the command goes on.
+                notices.println("Pinned the certificate of " + address + " on first contact (loopback address):"
+                        + " SHA-256 " + pin + "; compare it with the fingerprint the server printed.");
                 notices.flush();
             }
         }
         return client;
+    }
+
+    /** Says why in words a user acts on, never with a Java class name. */
+    private static CliException unreachable(ServerAddress address, KeywardApiException e) {
+        String reason = switch (e.getCause()) {
+            case java.net.ConnectException c -> "connection refused (is the server running on that port?)";
+            case java.net.http.HttpTimeoutException t -> "timed out";
+            case java.net.UnknownHostException u -> "unknown host " + address.host();
+            case null, default -> {
+                Throwable cause = e.getCause();
+                String message = cause == null ? null : cause.getMessage();
+                yield message == null || message.isBlank() ? "the connection failed" : message.lines().findFirst().orElse("");
+            }
+        };
+        return new CliException(KeywardApiException.CONNECTION_FAILED + ": cannot reach " + address + ": " + reason);
     }
 }

@@ -24,8 +24,10 @@ public final class LoginCommand extends UserCommand {
     public Integer call() {
         resolve();
         String userId = user();
+        Passwords passwords = account.passwords();
+        passwords.requireSource("password for " + userId, "KEYWARD_PASSWORD");
         try (KeywardClient client = connect()) {
-            char[] password = account.passwords().read("password for " + userId, "KEYWARD_PASSWORD", false);
+            char[] password = passwords.read("password for " + userId, "KEYWARD_PASSWORD", false);
             AccountInfo info;
             try (Session session = requestSession(client, userId, password, deviceName)) {
                 Passwords.clear(password);

@@ -22,8 +22,10 @@ public final class LogoutCommand extends UserCommand {
         resolve();
         String userId = user();
         if (all) {
+            Passwords passwords = account.passwords();
+            passwords.requireSource("password for " + userId, "KEYWARD_PASSWORD");
             try (KeywardClient client = connect()) {
-                char[] password = account.passwords().read("password for " + userId, "KEYWARD_PASSWORD", false);
+                char[] password = passwords.read("password for " + userId, "KEYWARD_PASSWORD", false);
                 try (Session session = requestSession(client, userId, password, "keyward-cli")) {
                     Passwords.clear(password);
                     session.logoutAll();

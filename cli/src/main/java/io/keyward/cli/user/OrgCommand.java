@@ -83,8 +83,10 @@ public final class OrgCommand implements Runnable {
             resolve();
             String userId = user();
             String bootstrapToken = token;
+            Passwords passwords = account.passwords();
+            passwords.requireSource("password for " + userId, "KEYWARD_PASSWORD");
             try (KeywardClient client = connect()) {
-                registerAndComplete(client, userId, deviceName, "Bootstrapped org " + org + ": registered",
+                registerAndComplete(passwords, client, userId, deviceName, "Bootstrapped org " + org + ": registered",
                         password -> client.bootstrap(org, userId, password, bootstrapToken, pem));
             }
             return 0;

@@ -21,8 +21,10 @@ public final class PasswdCommand extends UserCommand {
     public Integer call() {
         resolve();
         String userId = user();
+        Passwords passwords = account.passwords();
+        passwords.requireSource("current password for " + userId, "KEYWARD_PASSWORD");
+        passwords.requireSource("new password for " + userId, "KEYWARD_NEW_PASSWORD");
         try (KeywardClient client = connect()) {
-            Passwords passwords = account.passwords();
             char[] current = passwords.read("current password for " + userId, "KEYWARD_PASSWORD", false);
             char[] replacement = null;
             try (Session session = requestSession(client, userId, current, "keyward-cli")) {

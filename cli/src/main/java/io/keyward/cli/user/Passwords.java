@@ -49,7 +49,7 @@ public final class Passwords {
         } else if (Environment.get(envVar) != null) {
             password = Environment.get(envVar).toCharArray();
         } else {
-            password = prompt(what, isNew);
+            password = prompt(what, envVar, isNew);
         }
         if (password.length == 0) {
             clear(password);
@@ -58,12 +58,31 @@ public final class Passwords {
         return password;
     }
 
-    private char[] prompt(String what, boolean confirm) {
-        Console console = System.console();
-        if (console == null || !console.isTerminal()) {
-            throw new CliException("password_required: a " + what + " is needed and there is no terminal to ask it on:"
-                    + " use --password-stdin or set KEYWARD_PASSWORD");
+    /**
+     * Fails now, before anything is sent, when {@link #read} could not get a password: no
+     * {@code --password-stdin}, no {@code envVar}, and no terminal to prompt on.
+     */
+    public void requireSource(String what, String envVar) {
+        if (!fromStdin && Environment.get(envVar) == null && !hasTerminal()) {
+            throw noTerminal(what, envVar);
         }
+    }
+
+    private static boolean hasTerminal() {
+        Console console = System.console();
+        return console != null && console.isTerminal();
+    }
+
+    private static CliException noTerminal(String what, String envVar) {
+        return new CliException("password_required: a " + what + " is needed and there is no terminal to ask it on:"
+                + " use --password-stdin or set " + envVar);
+    }
+
+    private char[] prompt(String what, String envVar, boolean confirm) {
+        if (!hasTerminal()) {
+            throw noTerminal(what, envVar);
+        }
+        Console console = System.console();
         char[] first = console.readPassword("%s: ", capitalize(what));
         if (first == null) {
             throw new CliException("password_required: no " + what + " entered");

@@ -24,8 +24,10 @@ public final class RegisterCommand extends UserCommand {
     public Integer call() {
         resolve();
         String userId = user();
+        Passwords passwords = account.passwords();
+        passwords.requireSource("password for " + userId, "KEYWARD_PASSWORD");
         try (KeywardClient client = connect()) {
-            registerAndComplete(client, userId, deviceName, "Registered",
+            registerAndComplete(passwords, client, userId, deviceName, "Registered",
                     password -> client.register(org, userId, password, token));
         }
         return 0;

@@ -106,9 +106,9 @@ abstract class UserCommand implements Callable<Integer> {
      * Registers (with {@code registration}, which gets the new password), then completes the account from
      * its registration session with a new device, and records the account in the profile.
      */
-    void registerAndComplete(KeywardClient client, String userId, String deviceName, String verb,
+    void registerAndComplete(Passwords passwords, KeywardClient client, String userId, String deviceName, String verb,
                              java.util.function.Function<char[], io.keyward.client.RegistrationResult> registration) {
-        char[] password = account.passwords().read("password for " + userId, "KEYWARD_PASSWORD", true);
+        char[] password = passwords.read("password for " + userId, "KEYWARD_PASSWORD", true);
         try {
             io.keyward.client.RegistrationResult registered = registration.apply(password);
             ProvisionalAccountKeys.NewDevice device;

@@ -101,6 +101,13 @@ class UserCommandsTest {
         return token.group(1);
     }
 
+    /** A profile directory that already pins the node, so that no first-contact notice precedes an error line. */
+    private Path pinnedHome() {
+        Path home = dir.resolve("pinned");
+        new ProfileStore(home).save(Profile.EMPTY.withPin(ServerAddress.parse(url), node.fingerprint()));
+        return home;
+    }
+
     @Test
     void theWholeFlowFromOrgCreationToLogoutAll() throws IOException {
         Path home = dir.resolve("home");
@@ -109,7 +116,9 @@ class UserCommandsTest {
                 "admin", "org", "create", "acme", "--server", url, "--ksf", CHEAP_KSF));
         assertThat(created.stdout()).contains("Created org acme (suite ristretto255-sha512, registration invitation, ksf "
                 + CHEAP_KSF + ")").contains("Bootstrap token (shown only this once): ");
-        assertThat(created.stderr()).contains("pinned its certificate, SHA-256 " + node.fingerprint());
+        assertThat(created.stderr()).isEqualTo("Pinned the certificate of " + ServerAddress.parse(url)
+                + " on first contact (loopback address): SHA-256 " + node.fingerprint()
+                + "; compare it with the fingerprint the server printed.\n");
         Matcher bootstrapUrl = Pattern.compile("Bootstrap URL: (keyward://bootstrap\\S+)").matcher(created.stdout());
         assertThat(bootstrapUrl.find()).isTrue();
         ProfileStore store = new ProfileStore(home);
@@ -196,25 +205,37 @@ class UserCommandsTest {
     @Test
     void firstUseOfALoopbackServerPinsAndPrintsItsFingerprint() {
         Path home = dir.resolve("fresh");
+        String localhost = url.replace("127.0.0.1", "localhost");
         CliRunner.Result result = run(home, Map.of("KEYWARD_PASSWORD", "nobody's password"), "",
-                "whoami", "--server", url.replace("127.0.0.1", "localhost"), "--user", "nobody");
-        // The login fails (no such user), but the server was reached over TLS: its certificate is pinned.
-        failsWithOneLine(result, "login_failed");
+                "whoami", "--server", localhost, "--user", "nobody");
+        // The login fails (no such user), but the server was reached over TLS: its certificate is pinned,
+        // and the notice says so on its own line before the error.
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderr().lines().toList()).containsExactly(
+                "Pinned the certificate of " + ServerAddress.parse(localhost) + " on first contact (loopback address): SHA-256 "
+                        + node.fingerprint() + "; compare it with the fingerprint the server printed.",
+                "keyward: login_failed: the user id or password is wrong");
         assertThat(new ProfileStore(home).load().pinFor(ServerAddress.parse(url.replace("127.0.0.1", "localhost"))))
                 .isEqualTo(node.fingerprint());
     }
 
     @Test
     void withoutAPasswordSourceTheCommandSaysWhereOneCanComeFrom() {
+        // Refused before the server is contacted: nothing pinned, no notice.
         String line = failsWithOneLine(run(dir, Map.of(), "", "login", "--server", url, "--user", "bob"), "password_required");
+        assertThat(new ProfileStore(dir).load()).isEqualTo(Profile.EMPTY);
         assertThat(line).isEqualTo("keyward: password_required: a password for bob is needed and there is no terminal"
                 + " to ask it on: use --password-stdin or set KEYWARD_PASSWORD");
-        failsWithOneLine(run(dir, Map.of(), "", "login", "--server", url, "--user", "bob", "--password-stdin"),
+        Path pinned = pinnedHome();
+        failsWithOneLine(run(pinned, Map.of(), "", "login", "--server", url, "--user", "bob", "--password-stdin"),
+                "password_required");
+        failsWithOneLine(run(pinned, Map.of("KEYWARD_PASSWORD", "current"), "", "passwd", "--server", url, "--user", "bob"),
                 "password_required");
     }
 
     @Test
     void badInputAndServerRefusalsAreOneLine() {
+        Path dir = pinnedHome();
         failsWithOneLine(run(dir, Map.of(), "", "whoami", "--server", "http://127.0.0.1:1"), "invalid_input");
         failsWithOneLine(run(dir, Map.of("KEYWARD_PASSWORD", "a password"), "", "register", "--server", url,
                 "--user", "x"), "invalid_user_id");
@@ -225,8 +246,10 @@ class UserCommandsTest {
                 "--server", url), "unauthorized");
         failsWithOneLine(run(dir, Map.of("KEYWARD_ADMIN_TOKEN", adminToken), "", "admin", "org", "create", "beta",
                 "--server", url, "--ksf", "md5"), "invalid_field");
-        failsWithOneLine(run(dir, Map.of("KEYWARD_PASSWORD", "a password"), "", "whoami", "--server",
-                "https://127.0.0.1:1", "--user", "carol"), "connection_failed");
+        assertThat(failsWithOneLine(run(dir, Map.of("KEYWARD_PASSWORD", "a password"), "", "whoami", "--server",
+                "https://127.0.0.1:1", "--user", "carol"), "connection_failed"))
+                .isEqualTo("keyward: connection_failed: cannot reach https://127.0.0.1:1: connection refused"
+                        + " (is the server running on that port?)");
         // An invitation org refuses registration without a token.
         createOrg(dir, "gamma", "--ksf", CHEAP_KSF);
         failsWithOneLine(run(dir, Map.of("KEYWARD_PASSWORD", "a password"), "", "register", "--server", url,
