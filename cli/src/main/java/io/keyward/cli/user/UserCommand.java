@@ -79,7 +79,8 @@ abstract class UserCommand implements Callable<Integer> {
             return session;
         }
         complete(session, userId, deviceName);
-        err().println("keyward: the account " + userId + " was pending: completed it with a new device");
+        err().println("Completed the pending account " + userId + " (its registration had been interrupted) with this"
+                + " machine as its first device.");
         err().flush();
         return client.login(org, userId, password);
     }
