@@ -84,7 +84,12 @@ public final class AccountRoutes implements ApiModule {
             AuditFacts.actor(ctx, AuditFacts.Actor.user(request.userId()));
             AuditFacts.target(ctx, request.userId());
             try {
-                ctx.json(login.start(org, request, ctx.ip()));
+                LoginService.Started started = login.start(org, request, ctx.ip());
+                if (!started.knownUser()) {
+                    // Recorded, never answered: the answer is the same as for a known user.
+                    AuditFacts.action(ctx, "session.login.start.unknown_user");
+                }
+                ctx.json(started.response());
             } catch (RateLimitedException e) {
                 ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
                 throw e;
@@ -98,6 +103,9 @@ public final class AccountRoutes implements ApiModule {
             if (finished.userKey() != null) {
                 AuditFacts.actor(ctx, AuditFacts.Actor.user(finished.userKey()));
                 AuditFacts.target(ctx, finished.userKey());
+                if (!finished.knownUser()) {
+                    AuditFacts.action(ctx, "session.login.finish.unknown_user");
+                }
             }
             switch (finished.outcome()) {
                 case SUCCESS -> {

@@ -39,7 +39,14 @@ public final class LoginService {
     /** What a login attempt came to, for the audit facts and the answer. */
     public enum Outcome { SUCCESS, FAILED, INVALID }
 
-    public record Finished(Outcome outcome, String userKey, LoginFinishResponse response) {}
+    /**
+     * @param knownUser false when the login ran against the fake record: for the audit facts only, never
+     *     for the answer, which is the same either way
+     */
+    public record Started(LoginStartResponse response, boolean knownUser) {}
+
+    /** @param knownUser as for {@link Started}; false also when the login id was unknown */
+    public record Finished(Outcome outcome, String userKey, boolean knownUser, LoginFinishResponse response) {}
 
     private final Database db;
     private final OrgService orgs;
@@ -56,7 +63,7 @@ public final class LoginService {
     }
 
     /** KE2 for {@code request}; 429 {@link io.keyward.server.session.RateLimitedException} when throttled. */
-    public LoginStartResponse start(String orgName, LoginStartRequest request, String client) {
+    public Started start(String orgName, LoginStartRequest request, String client) {
         OrgRecord org = orgs.find(orgName);
         String userKey = Identifiers.userKey(request.userId());
         KE1 ke1 = OpaqueInput.ke1(org.suite(), request.ke1(), "ke1");
@@ -79,7 +86,7 @@ public final class LoginService {
                 throttle.attempt(connection, accountKey, addressKey);
                 return pending.put(connection, org.name(), userKey, user.isPresent(), client, started.state());
             });
-            return new LoginStartResponse(loginId, Base64Url.encode(started.ke2().serialize()));
+            return new Started(new LoginStartResponse(loginId, Base64Url.encode(started.ke2().serialize())), user.isPresent());
         } finally {
             started.state().destroy();
         }
@@ -102,31 +109,31 @@ public final class LoginService {
         Finished finished = db.inTransaction(connection -> {
             Optional<PendingLogins.Pending> taken = pending.take(connection, org.name(), request.loginId());
             if (taken.isEmpty()) {
-                return new Finished(Outcome.INVALID, null, null);
+                return new Finished(Outcome.INVALID, null, false, null);
             }
             PendingLogins.Pending login = taken.get();
             try {
                 if (login.expired()) {
-                    return new Finished(Outcome.INVALID, login.userKey(), null);
+                    return new Finished(Outcome.INVALID, login.userKey(), login.knownUser(), null);
                 }
                 byte[] sessionKey;
                 try {
                     sessionKey = server.finishLogin(login.state(), ke3);
                 } catch (ClientAuthenticationException e) {
-                    return new Finished(Outcome.FAILED, login.userKey(), null);
+                    return new Finished(Outcome.FAILED, login.userKey(), login.knownUser(), null);
                 }
                 try {
                     Optional<UserRecord> user = login.knownUser()
                             ? Users.find(connection, org.name(), login.userKey()) : Optional.empty();
                     if (user.isEmpty()) {
-                        return new Finished(Outcome.FAILED, login.userKey(), null); // unreachable with a fake record
+                        return new Finished(Outcome.FAILED, login.userKey(), false, null); // unreachable with a fake record
                     }
                     SessionKind kind = user.get().pending() ? SessionKind.REGISTRATION : SessionKind.REQUEST;
                     SessionRecord session = sessions.create(connection, org.name(), login.userKey(), kind, sessionKey,
                             request.requestLimit());
                     throttle.succeeded(connection, LoginThrottle.accountKey(org.name(), login.userKey()),
                             LoginThrottle.addressKey(login.client()));
-                    return new Finished(Outcome.SUCCESS, login.userKey(), new LoginFinishResponse(session.sessionId(),
+                    return new Finished(Outcome.SUCCESS, login.userKey(), true, new LoginFinishResponse(session.sessionId(),
                             session.expiresAt(), kind == SessionKind.REGISTRATION, session.requestLimit()));
                 } finally {
                     Bytes.zeroize(sessionKey);
