@@ -96,6 +96,8 @@ public final class KeySerialization {
             throw e;
         } catch (CryptoException e) {
             throw new MalformedKeyDataException("serialized " + type.id() + " key is invalid: " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw new MalformedKeyDataException("serialized " + type.id() + " key is malformed");
         } finally {
             Bytes.zeroize(body);
         }

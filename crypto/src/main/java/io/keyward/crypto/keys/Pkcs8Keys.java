@@ -122,6 +122,9 @@ final class Pkcs8Keys {
                 throw e;
             }
             throw new KeyImportException(type.id() + " private key: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // BouncyCastle's lazy ASN.1 accessors throw assorted runtime exceptions on malformed input.
+            throw new KeyImportException(type.id() + " private key is malformed");
         }
     }
 

@@ -112,6 +112,8 @@ public final class PublicWorkingKey {
             throw e;
         } catch (CryptoException e) {
             throw new KeyImportException(type.id() + " public key: " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw new KeyImportException(type.id() + " public key is malformed");
         }
     }
 
@@ -138,6 +140,9 @@ public final class PublicWorkingKey {
         String found = KeyOids.describe(spki.getAlgorithm());
         if (!found.equals(KeyOids.expected(type))) {
             throw new KeyTypeMismatchException(type, found);
+        }
+        if (spki.getPublicKeyData() == null || spki.getPublicKeyData().getPadBits() != 0) {
+            throw new KeyImportException(type.id() + " public key has a malformed bit string");
         }
         byte[] bits = spki.getPublicKeyData().getOctets();
         if (type.family() == KeyType.Family.RSA) {
