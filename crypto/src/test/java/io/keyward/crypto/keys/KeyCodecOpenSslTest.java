@@ -57,14 +57,23 @@ class KeyCodecOpenSslTest {
     }
 
     @Test
-    void openSslVerifiesOurP256Signature() throws Exception {
-        OpenSsl.run(dir, "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "k.pem", "-quiet");
-        WorkingKey key = WorkingKey.importPkcs8Pem(KeyType.ECDSA_P256, Files.readString(dir.resolve("k.pem")));
+    void openSslVerifiesOurEcdsaSignatures() throws Exception {
+        Object[][] cases = {{KeyType.ECDSA_P256, "P-256", "-sha256"}, {KeyType.ECDSA_P384, "P-384", "-sha384"},
+                {KeyType.ECDSA_SECP256K1, "secp256k1", "-sha256"}};
         byte[] message = "signed by keyward".getBytes(StandardCharsets.US_ASCII);
         Files.write(dir.resolve("msg"), message);
-        Files.write(dir.resolve("sig"), key.sign(message));
-        Files.writeString(dir.resolve("pub.pem"), key.publicKey().spkiPem());
-        assertThat(OpenSsl.run(dir, "dgst", "-sha256", "-verify", "pub.pem", "-signature", "sig", "msg")).contains("Verified OK");
+        for (Object[] c : cases) {
+            KeyType type = (KeyType) c[0];
+            OpenSsl.run(dir, "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:" + c[1], "-out", "k.pem", "-quiet");
+            WorkingKey key = WorkingKey.importPkcs8Pem(type, Files.readString(dir.resolve("k.pem")));
+            Files.write(dir.resolve("sig"), key.sign(message, SignatureOptions.DEFAULT.withLowS(true)));
+            Files.writeString(dir.resolve("pub.pem"), key.publicKey().spkiPem());
+            assertThat(OpenSsl.run(dir, "dgst", (String) c[2], "-verify", "pub.pem", "-signature", "sig", "msg"))
+                    .as(type.id()).contains("Verified OK");
+            // And the other way: OpenSSL's signature verifies through the working key.
+            OpenSsl.run(dir, "dgst", (String) c[2], "-sign", "k.pem", "-out", "theirs.sig", "msg");
+            key.publicKey().verify(Files.readAllBytes(dir.resolve("theirs.sig")), message);
+        }
     }
 
     @Test
