@@ -221,6 +221,9 @@ public final class PublicWorkingKey {
         if (type.family() != KeyType.Family.RSA) {
             throw new UnsupportedOperationForKeyException(type, "public-key encryption");
         }
+        if (plaintext == null) {
+            throw new CryptoException(type.id() + " plaintext is missing");
+        }
         return RsaOaepSha256.encrypt(rsa, plaintext, associatedData == null ? new byte[0] : associatedData);
     }
 

@@ -193,6 +193,9 @@ public final class WorkingKey {
     /** AEAD types: {@code nonce || ciphertext || tag}; RSA: OAEP with the associated data as label. */
     public byte[] encrypt(byte[] plaintext, byte[] associatedData) {
         require(KeyOperation.ENCRYPT);
+        if (plaintext == null) {
+            throw new CryptoException(type.id() + " plaintext is missing");
+        }
         if (type.family() == KeyType.Family.RSA) {
             return publicKey.encrypt(plaintext, associatedData);
         }
@@ -257,6 +260,9 @@ public final class WorkingKey {
     /** HMAC-SHA256, 32-byte tag. */
     public byte[] mac(byte[] message) {
         require(KeyOperation.MAC);
+        if (message == null) {
+            throw new CryptoException("message to MAC is missing");
+        }
         return HmacSha256.FULL.compute(secret, message);
     }
 
@@ -363,6 +369,9 @@ public final class WorkingKey {
      */
     public byte[] decapsulate(byte[] ciphertext) {
         require(KeyOperation.DECAPSULATE);
+        if (ciphertext == null) {
+            throw new CryptoException("ML-KEM-768 ciphertext is missing");
+        }
         return mlKem.decapsulate(ciphertext);
     }
 

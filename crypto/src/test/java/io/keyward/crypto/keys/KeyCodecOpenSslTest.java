@@ -77,6 +77,32 @@ class KeyCodecOpenSslTest {
     }
 
     @Test
+    void rsaSignaturesAndOaepInteroperateWithOpenSsl() throws Exception {
+        OpenSsl.run(dir, "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", "rsa.pem", "-quiet");
+        WorkingKey key = WorkingKey.importPkcs8Pem(KeyType.RSA_2048, Files.readString(dir.resolve("rsa.pem")));
+        byte[] message = "rsa interop".getBytes(StandardCharsets.US_ASCII);
+        Files.write(dir.resolve("msg"), message);
+        Files.writeString(dir.resolve("pub.pem"), key.publicKey().spkiPem());
+        SignatureOptions pkcs1 = SignatureOptions.DEFAULT.withRsaPadding(SignatureOptions.RsaPadding.PKCS1_V15_SHA256);
+
+        // PKCS#1 v1.5 both ways.
+        OpenSsl.run(dir, "dgst", "-sha256", "-sign", "rsa.pem", "-out", "v15.sig", "msg");
+        assertThat(Files.readAllBytes(dir.resolve("v15.sig"))).isEqualTo(key.sign(message, pkcs1));
+        key.publicKey().verify(Files.readAllBytes(dir.resolve("v15.sig")), message, pkcs1);
+        // PSS with MGF1-SHA-256 and a 32-byte salt, both ways.
+        OpenSsl.run(dir, "dgst", "-sha256", "-sign", "rsa.pem", "-sigopt", "rsa_padding_mode:pss", "-sigopt", "rsa_pss_saltlen:32",
+                "-out", "pss.sig", "msg");
+        key.publicKey().verify(Files.readAllBytes(dir.resolve("pss.sig")), message);
+        Files.write(dir.resolve("ours.sig"), key.sign(message));
+        assertThat(OpenSsl.run(dir, "dgst", "-sha256", "-verify", "pub.pem", "-sigopt", "rsa_padding_mode:pss", "-sigopt",
+                "rsa_pss_saltlen:32", "-signature", "ours.sig", "msg")).contains("Verified OK");
+        // OAEP-SHA256: OpenSSL encrypts, the working key decrypts (empty label = no associated data).
+        OpenSsl.run(dir, "pkeyutl", "-encrypt", "-pubin", "-inkey", "pub.pem", "-pkeyopt", "rsa_padding_mode:oaep", "-pkeyopt",
+                "rsa_oaep_md:sha256", "-pkeyopt", "rsa_mgf1_md:sha256", "-in", "msg", "-out", "ct");
+        assertThat(key.decrypt(Files.readAllBytes(dir.resolve("ct")), null)).isEqualTo(message);
+    }
+
+    @Test
     void mismatchedAndUnsupportedPemsAreRefused() throws Exception {
         OpenSsl.run(dir, "genpkey", "-algorithm", "ed25519", "-out", "ed.pem", "-quiet");
         OpenSsl.run(dir, "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "p256.pem", "-quiet");
