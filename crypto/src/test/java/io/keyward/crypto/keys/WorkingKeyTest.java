@@ -216,6 +216,22 @@ class WorkingKeyTest {
     }
 
     @Test
+    void aKeyStoredInAnEnvelopeIsRestoredExactly() {
+        byte[] lock = new byte[32];
+        new java.security.SecureRandom().nextBytes(lock);
+        io.keyward.crypto.envelope.KeyRef lockRef = new io.keyward.crypto.envelope.KeyRef("ks1-lock", 1);
+        for (KeyType type : new KeyType[] {KeyType.ECDSA_P256, KeyType.ML_DSA_65, KeyType.X25519, KeyType.HMAC_SHA256}) {
+            WorkingKey key = KEYS.get(type);
+            byte[] binding = ("ks1/k1/v1/" + type.id()).getBytes(StandardCharsets.US_ASCII);
+            byte[] stored = io.keyward.crypto.envelope.Envelope.seal(lock, lockRef, key.toBytes(), binding).toBytes();
+            WorkingKey restored = WorkingKey.fromBytes(io.keyward.crypto.envelope.Envelope.parse(stored).open(lock, lockRef, binding));
+            assertThat(restored.toBytes()).as(type.id()).isEqualTo(key.toBytes());
+            assertThatThrownBy(() -> io.keyward.crypto.envelope.Envelope.parse(stored).open(lock, lockRef, "ks1/k1/v2".getBytes(StandardCharsets.US_ASCII)))
+                    .isInstanceOf(AuthenticationFailedException.class);
+        }
+    }
+
+    @Test
     void destroyZeroizesAndStopsTheKey() {
         WorkingKey key = WorkingKey.generate(KeyType.AES_256_GCM);
         byte[] ciphertext = key.encrypt(MESSAGE, AAD);
