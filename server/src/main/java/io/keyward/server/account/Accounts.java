@@ -20,6 +20,7 @@ public final class Accounts {
     private final OrgService orgs;
     private final SessionService sessions;
     private final List<ApiModule> modules;
+    private final SealedRoutes sealed;
 
     public Accounts(NodeConfig config, Database db, RootLock rootLock, Clock clock) {
         this.orgs = new OrgService(db, rootLock, clock);
@@ -27,6 +28,7 @@ public final class Accounts {
         PendingLogins pending = new PendingLogins(rootLock, clock);
         LoginThrottle throttle = new LoginThrottle(db, config.rateLimit(), clock);
         SealedRoutes sealed = new SealedRoutes(sessions);
+        this.sealed = sealed;
         RegistrationService registration = new RegistrationService(db, orgs, clock);
         LoginService login = new LoginService(db, orgs, sessions, pending, throttle);
         AccountService accounts = new AccountService(db, orgs, sessions, pending, clock);
@@ -40,6 +42,11 @@ public final class Accounts {
 
     public SessionService sessions() {
         return sessions;
+    }
+
+    /** The sealed-route machinery other capabilities register their sealed routes with. */
+    public SealedRoutes sealed() {
+        return sealed;
     }
 
     public List<ApiModule> modules() {
