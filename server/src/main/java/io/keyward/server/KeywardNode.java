@@ -190,7 +190,7 @@ public final class KeywardNode implements AutoCloseable {
             accounts.orgs().ensureDefaultOrg(config.accounts().defaultOrgKsf());
             all.addAll(accounts.modules());
             all.add(new io.keyward.server.keystore.Keystores(database, rootLock,
-                    io.keyward.server.keystore.KeystoresConfig.DEFAULT, clock).routes(accounts.sealed()));
+                    config.keystores(), clock).routes(accounts.sealed()));
             all.addAll(modules);
             api = new ApiServer(config.server(), tls, registry,
                     new AdminAuthenticator(() -> settings.get(AdminToken.SETTING)), all);

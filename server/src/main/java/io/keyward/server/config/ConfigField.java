@@ -33,7 +33,9 @@ public enum ConfigField {
     RATE_LIMIT_ADDRESS_FAILURES("rate_limit.address_failures", false),
     RATE_LIMIT_WINDOW("rate_limit.window", false),
     RATE_LIMIT_BASE_DELAY("rate_limit.base_delay", false),
-    RATE_LIMIT_MAX_DELAY("rate_limit.max_delay", false);
+    RATE_LIMIT_MAX_DELAY("rate_limit.max_delay", false),
+    KEYSTORES_CACHE_TTL("keystores.cache_ttl", false),
+    KEYSTORES_CACHE_SIZE("keystores.cache_size", false);
 
     private final String key;
     /** A JDBC URL may carry a password; such values are never echoed in errors. */

@@ -158,7 +158,8 @@ public final class ConfigLoader {
                     new LimitsConfig(
                             size(ConfigField.SERVER_MAX_BODY_BYTES, 1024, 1L << 30, DEFAULT_MAX_BODY_BYTES, "1KiB-1GiB"),
                             (int) size(ConfigField.SERVER_MAX_HEADER_BYTES, 1024, 1L << 20, DEFAULT_MAX_HEADER_BYTES, "1KiB-1MiB")));
-            return new NodeConfig(dataDir, server, tls(), storage(), rootLock(dataDir), accounts(), sessions(), rateLimit());
+            return new NodeConfig(dataDir, server, tls(), storage(), rootLock(dataDir), accounts(), sessions(), rateLimit(),
+                    keystores());
         }
 
         private TlsConfig tls() {
@@ -217,6 +218,13 @@ public final class ConfigLoader {
                     .map(s -> integer(ConfigField.SESSIONS_REQUEST_LIMIT, 1, 1_000_000_000, 0,
                             "none, or 1-1000000000 (1 = one request per login)"));
             return new SessionsConfig(ttl, idle, limit);
+        }
+
+        private KeystoresConfig keystores() {
+            KeystoresConfig d = KeystoresConfig.DEFAULT;
+            return new KeystoresConfig(
+                    duration(ConfigField.KEYSTORES_CACHE_TTL, Duration.ZERO, Duration.ofDays(1), d.cacheTtl()),
+                    integer(ConfigField.KEYSTORES_CACHE_SIZE, 1, 10_000_000, d.cacheSize(), "1-10000000"));
         }
 
         private RateLimitConfig rateLimit() {

@@ -69,6 +69,10 @@ public final class ConfigPrinter {
         rateLimit.put("base_delay", duration(config.rateLimit().baseDelay()));
         rateLimit.put("max_delay", duration(config.rateLimit().maxDelay()));
         root.put("rate_limit", rateLimit);
+        Map<String, Object> keystores = new LinkedHashMap<>();
+        keystores.put("cache_ttl", duration(config.keystores().cacheTtl()));
+        keystores.put("cache_size", config.keystores().cacheSize());
+        root.put("keystores", keystores);
 
         try {
             return YAMLMapper.builder()

@@ -1,5 +1,7 @@
 package io.keyward.server.keystore;
 
+import io.keyward.server.config.KeystoresConfig;
+import io.keyward.crypto.CryptoException;
 import io.keyward.crypto.envelope.Envelope;
 import io.keyward.crypto.envelope.KeyRef;
 import io.keyward.crypto.keys.KeyType;
@@ -61,8 +63,14 @@ final class KeystoreLocks {
     WorkingKey open(KeystoreTables.KeystoreRow keystore, String keyId, int version, KeyType type, byte[] sealed) {
         String cacheKey = keystore.keystoreId() + "/" + keyId + "@" + version;
         return workingKeys.get(cacheKey, () -> {
-            byte[] serialized = Envelope.parse(sealed).open(lockKey(keystore), keyRef(keystore.keystoreId()),
-                    keyAad(keystore.keystoreId(), keyId, version, type));
+            byte[] serialized;
+            try {
+                serialized = Envelope.parse(sealed).open(lockKey(keystore), keyRef(keystore.keystoreId()),
+                        keyAad(keystore.keystoreId(), keyId, version, type));
+            } catch (CryptoException e) {
+                // Not the caller's fault: the stored row was altered or moved (a 500, logged by the sealed routes).
+                throw new IllegalStateException("stored working key " + cacheKey + " does not open under its keystore lock");
+            }
             try {
                 WorkingKey key = WorkingKey.fromBytes(serialized);
                 if (key.type() != type) {

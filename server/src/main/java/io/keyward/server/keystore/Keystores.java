@@ -1,5 +1,6 @@
 package io.keyward.server.keystore;
 
+import io.keyward.server.config.KeystoresConfig;
 import io.keyward.server.http.ApiModule;
 import io.keyward.server.lock.RootLock;
 import io.keyward.server.session.SealedRoutes;

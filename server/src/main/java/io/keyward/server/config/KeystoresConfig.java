@@ -1,8 +1,11 @@
-package io.keyward.server.keystore;
+package io.keyward.server.config;
 
 import java.time.Duration;
 
 /**
+ * The keystores capability (issue 6): how long and how many unwrapped keystore locks and working keys stay
+ * in memory. The root lock is asked once per keystore per {@code cacheTtl}.
+ *
  * @param cacheTtl how long an unwrapped keystore lock or working key stays in memory after it was unwrapped
  * @param cacheSize how many lock keys, and how many working keys, the cache holds at most (least recently used leave)
  */
