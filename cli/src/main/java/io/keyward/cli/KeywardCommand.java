@@ -3,6 +3,8 @@ package io.keyward.cli;
 import io.keyward.cli.admin.AdminCommand;
 import io.keyward.cli.offline.OfflineCommand;
 import io.keyward.cli.server.ServerCommand;
+import io.keyward.cli.user.KeyCommand;
+import io.keyward.cli.user.KeystoreCommand;
 import io.keyward.cli.user.LoginCommand;
 import io.keyward.cli.user.LogoutCommand;
 import io.keyward.cli.user.OrgCommand;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Command;
         description = "Keyward key-management and secret-storage server, its administration and offline tools.",
         footer = {"", ExitCodes.HELP},
         subcommands = {ServerCommand.class, RegisterCommand.class, LoginCommand.class, WhoamiCommand.class,
-            PasswdCommand.class, LogoutCommand.class, OrgCommand.class, AdminCommand.class, OfflineCommand.class,
+            PasswdCommand.class, LogoutCommand.class, OrgCommand.class,
+            KeystoreCommand.class, KeyCommand.class, AdminCommand.class, OfflineCommand.class,
             CommandLine.HelpCommand.class})
 public final class KeywardCommand implements Runnable {
     @CommandLine.Spec
