@@ -42,11 +42,16 @@ final class KeystoreCluster implements AutoCloseable {
         var report = node.start();
         adminToken = report.adminToken().orElseThrow();
         db = Databases.open(pg != null ? pg : TestDatabases.sqliteSettings(dir.resolve("node")));
+        org = newOrg();
+    }
+
+    /** A new open org, bootstrapped by its owner. */
+    String newOrg() {
         try (KeywardClient client = client()) {
             CreateOrgResponse created = client.createOrg(adminToken, new CreateOrgRequest(
                     "ks-org-" + NEXT_ORG.incrementAndGet() + "-" + System.nanoTime(), "ristretto255-sha512", "open", CHEAP_KSF));
             client.bootstrap(created.org(), "owner", "owner pw".toCharArray(), created.bootstrapToken(), null);
-            org = created.org();
+            return created.org();
         }
     }
 

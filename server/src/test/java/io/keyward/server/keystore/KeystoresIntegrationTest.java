@@ -299,6 +299,59 @@ abstract class KeystoresIntegrationTest {
         assertThat(cluster.state()).isNotEqualTo(before);
     }
 
+    @Test
+    void authenticatedWrapsNeedTheSendersKeyAndSignatureOptionsRoundTrip() {
+        String store = ks.create().keystoreId();
+        ks.createKey(store, "x25519", "sender");
+        ks.createKey(store, "x25519", "recipient");
+        String senderPublic = ks.key(store, "sender").versions().get(0).publicKey();
+        String recipientPublic = ks.key(store, "recipient").versions().get(0).publicKey();
+        byte[] contentKey = new byte[32];
+        contentKey[3] = 9;
+        OperationRequest wrap = new OperationRequest(null, null, null, null, null, Base64Url.encode(AD),
+                Base64Url.encode(contentKey), null, recipientPublic, null, true, null, null, null, null, null, null);
+        String wrapped = ks.operate(store, "sender", "wrap", wrap).wrapped();
+        OperationRequest unwrap = new OperationRequest(null, null, null, null, null, Base64Url.encode(AD), null, wrapped, null,
+                senderPublic, null, null, null, null, null, null, null);
+        assertThat(Base64Url.decode(ks.operate(store, "recipient", "unwrap", unwrap).key(), "k")).isEqualTo(contentKey);
+        // Without the sender's key the wrap is refused as the wrong kind, with the wrong sender it does not open.
+        assertCode(() -> ks.operate(store, "recipient", "unwrap", Requests.unwrap(wrapped, AD)), 400, "key_mismatch");
+        OperationRequest wrongSender = new OperationRequest(null, null, null, null, null, Base64Url.encode(AD), null, wrapped,
+                null, recipientPublic, null, null, null, null, null, null, null);
+        assertCode(() -> ks.operate(store, "recipient", "unwrap", wrongSender), 400, "decryption_failed");
+
+        ks.createKey(store, "ecdsa-p384", "p384");
+        OperationRequest p1363 = new OperationRequest(Base64Url.encode(MESSAGE), null, null, null, null, null, null, null, null,
+                null, null, null, "p1363", null, null, null, null);
+        String signature = ks.operate(store, "p384", "sign", p1363).signature();
+        assertThat(VersionedValue.parse(signature).bytes()).hasSize(96);
+        OperationRequest verifyP1363 = new OperationRequest(Base64Url.encode(MESSAGE), signature, null, null, null, null, null,
+                null, null, null, null, null, "p1363", null, null, null, null);
+        assertThat(ks.operate(store, "p384", "verify", verifyP1363).valid()).isTrue();
+        assertCode(() -> ks.verify(store, "p384", MESSAGE, signature), 400, "signature_invalid");
+        ks.delete(store, true);
+    }
+
+    @Test
+    void anotherOrgsKeystoreIsUnknown() {
+        String store = ks.create().keystoreId();
+        ks.createKey(store, "ed25519", "e");
+        // The same user name in another org of the same node.
+        String org = cluster.newOrg();
+        client.register(org, "alice", "pw".toCharArray(), null);
+        try (Session registration = client.login(org, "alice", "pw".toCharArray())) {
+            registration.complete(new io.keyward.protocol.account.CompleteAccountRequest("AQID",
+                    new io.keyward.protocol.account.DeviceKeys("d", Base64Url.encode(new byte[32]), Base64Url.encode(new byte[32]))));
+        }
+        try (Session otherAlice = client.login(org, "alice", "pw".toCharArray())) {
+            Keystores otherKs = new Keystores(otherAlice);
+            String before = cluster.state();
+            assertCode(() -> otherKs.sign(store, "e", MESSAGE), 404, "keystore_not_found");
+            assertCode(() -> otherKs.delete(store, true), 404, "keystore_not_found");
+            assertThat(cluster.state()).isEqualTo(before);
+        }
+    }
+
     static String tamper(String versioned) {
         VersionedValue value = VersionedValue.parse(versioned);
         byte[] bytes = value.bytes();
