@@ -66,6 +66,8 @@ public final class ErrorCodes {
     public static final String KEY_NOT_FOUND = "key_not_found";
     public static final String KEY_EXISTS = "key_exists";
     public static final String KEY_DISABLED = "key_disabled";
+    /** A concurrent change (e.g. two rotations at once) won; retrying is safe. */
+    public static final String KEY_CHANGED = "key_changed";
     public static final String KEY_TYPE_UNKNOWN = "key_type_unknown";
     /** The key's type does not offer the operation (e.g. sign with an AES key). */
     public static final String OPERATION_NOT_SUPPORTED = "operation_not_supported";

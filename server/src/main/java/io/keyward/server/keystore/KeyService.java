@@ -111,10 +111,12 @@ public final class KeyService {
 
     public KeyList list(Caller caller, String keystoreId) {
         return db.inTransaction(c -> {
-            keystores.authorize(c, caller, keystoreId, null, KeyAction.READ);
+            KeystoreRow keystore = keystores.authorize(c, caller, keystoreId, null, KeyAction.READ);
             List<KeyInfo> out = new ArrayList<>();
             for (KeyRow row : KeystoreTables.keys(c, keystoreId)) {
-                out.add(info(c, row));
+                if (keystores.sees(c, caller, keystore, row.keyId())) {
+                    out.add(info(c, row));
+                }
             }
             return new KeyList(out);
         });
@@ -140,11 +142,12 @@ public final class KeyService {
     /** The JWKS of a keystore: the public key of every live version of its enabled asymmetric keys. */
     public Map<String, Object> jwks(Caller caller, String keystoreId) {
         return db.inTransaction(c -> {
-            keystores.authorize(c, caller, keystoreId, null, KeyAction.READ);
+            KeystoreRow keystore = keystores.authorize(c, caller, keystoreId, null, KeyAction.READ);
             Jwks jwks = Jwks.builder();
             for (KeyRow row : KeystoreTables.keys(c, keystoreId)) {
                 KeyType type = KeyType.fromId(row.type());
-                if (!row.enabled() || type.isSymmetric() || type == KeyType.ML_KEM_768) {
+                if (!row.enabled() || type.isSymmetric() || type == KeyType.ML_KEM_768
+                        || !keystores.sees(c, caller, keystore, row.keyId())) {
                     continue;
                 }
                 for (VersionRow v : KeystoreTables.versions(c, keystoreId, row.keyId())) {
@@ -330,7 +333,7 @@ public final class KeyService {
                 KeyRow next = switch (action) {
                     case ROTATE -> {
                         if (!fresh.type().id().equals(key.type())) {
-                            throw new ApiException(409, ErrorCodes.KEY_NOT_FOUND, "the key changed while rotating; retry");
+                            throw new ApiException(409, ErrorCodes.KEY_CHANGED, "the key changed while rotating; retry");
                         }
                         int v = key.latestVersion() + 1;
                         KeystoreTables.insertVersion(c, keystoreId, keyId, version(keystore, keyId, v, fresh, now));
@@ -351,7 +354,7 @@ public final class KeyService {
                     default -> throw new IllegalStateException("not a management action: " + action);
                 };
                 if (!KeystoreTables.updateKey(c, next, key.latestVersion())) {
-                    throw new ApiException(409, ErrorCodes.KEY_EXISTS, "the key changed meanwhile; retry");
+                    throw new ApiException(409, ErrorCodes.KEY_CHANGED, "the key changed meanwhile (a concurrent rotation); retry");
                 }
                 touched.accept(new Touched(next.latestVersion()));
                 KeyInfo info = info(c, next);

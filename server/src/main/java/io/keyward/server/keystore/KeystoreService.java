@@ -167,6 +167,19 @@ public final class KeystoreService {
                 "no unexpired grant lets you " + needed + (keyIdOrNull == null ? " on this keystore" : " with this key"));
     }
 
+    /**
+     * Whether the caller may see {@code keyId} in listings: the controller sees every key, a delegate the keys
+     * an unexpired grant covers (a key-scoped grant does not reveal the keystore's other keys).
+     */
+    boolean sees(Connection c, Caller caller, KeystoreRow row, String keyId) throws SQLException {
+        if (row.controller().equals(caller.userKey())) {
+            return true;
+        }
+        long now = clock.millis();
+        return KeystoreTables.grantsFor(c, row.keystoreId(), caller.userKey()).stream()
+                .anyMatch(g -> g.expiresMs() > now && (g.keyId() == null || g.keyId().equals(keyId)));
+    }
+
     /** The keystore, if the caller is its controller (403 {@code controller_only} for a delegate). */
     KeystoreRow controlled(Connection c, Caller caller, String keystoreId) throws SQLException {
         KeystoreRow row = find(c, caller, keystoreId);

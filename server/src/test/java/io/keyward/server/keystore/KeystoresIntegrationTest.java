@@ -265,6 +265,10 @@ abstract class KeystoresIntegrationTest {
         String signature = bobKs.sign(store, "signer", MESSAGE);
         bobKs.verify(store, "signer", MESSAGE, signature);
         assertThat(bobKs.key(store, "signer").keyId()).isEqualTo("signer");
+        // A key-scoped grant does not reveal the keystore's other keys.
+        assertThat(bobKs.keys(store).keys()).extracting(KeyInfo::keyId).containsExactly("signer");
+        assertThat(ks.keys(store).keys()).extracting(KeyInfo::keyId).containsExactly("signer", "data");
+        assertCode(() -> bobKs.key(store, "data"), 403, "operation_not_granted");
         String afterGrant = cluster.state();
         assertCode(() -> bobKs.encrypt(store, "data", MESSAGE, null), 403, "operation_not_granted");
         assertCode(() -> bobKs.rotate(store, "signer"), 403, "controller_only");
