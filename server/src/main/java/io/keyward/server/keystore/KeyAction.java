@@ -19,6 +19,8 @@ enum KeyAction {
     WRAP("wrap", KeyOperation.WRAP, false),
     UNWRAP("unwrap", KeyOperation.UNWRAP, false),
     GENERATE_DATA_KEY("generate-data-key", KeyOperation.GENERATE_DATA_KEY, false),
+    ENCAPSULATE("encapsulate", KeyOperation.ENCAPSULATE, false),
+    DECAPSULATE("decapsulate", KeyOperation.DECAPSULATE, false),
     EXPORT("export", null, false),
     BATCH_ENCRYPT("batch-encrypt", KeyOperation.ENCRYPT, false),
     BATCH_DECRYPT("batch-decrypt", KeyOperation.DECRYPT, false),

@@ -298,6 +298,30 @@ public final class KeyService {
                     dataKey.destroy();
                 }
             }
+            case ENCAPSULATE -> {
+                WorkingKey key = latest(s, touched);
+                var encapsulation = key.encapsulate();
+                byte[] secret = encapsulation.sharedSecret();
+                try {
+                    int v = s.key().latestVersion();
+                    return response(v, b -> {
+                        b.ciphertext = versioned(v, encapsulation.ciphertext());
+                        b.key = Base64Url.encode(secret);
+                    });
+                } finally {
+                    Bytes.zeroize(secret);
+                }
+            }
+            case DECAPSULATE -> {
+                VersionedValue ciphertext = versioned(r.ciphertext(), "ciphertext");
+                WorkingKey key = forUse(s, ciphertext.version(), touched);
+                byte[] secret = key.decapsulate(ciphertext.bytes());
+                try {
+                    return response(ciphertext.version(), b -> b.key = Base64Url.encode(secret));
+                } finally {
+                    Bytes.zeroize(secret);
+                }
+            }
             case EXPORT -> {
                 if (s.type().isSymmetric()) {
                     throw new ApiException(400, ErrorCodes.OPERATION_NOT_SUPPORTED,

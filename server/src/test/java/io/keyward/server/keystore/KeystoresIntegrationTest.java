@@ -128,6 +128,12 @@ abstract class KeystoresIntegrationTest {
                     .isEqualTo(contentKey);
             assertCode(() -> ks.operate(store, k, "unwrap", Requests.unwrap(tamper(wrapped), AD)), 400, "decryption_failed");
         }
+        if (type.permits(io.keyward.crypto.keys.KeyOperation.ENCAPSULATE)) {
+            OperationResponse encapsulated = ks.operate(store, k, "encapsulate", null);
+            assertThat(Base64Url.decode(encapsulated.key(), "k")).hasSize(32);
+            assertThat(ks.operate(store, k, "decapsulate", Requests.decrypt(encapsulated.ciphertext(), null)).key())
+                    .isEqualTo(encapsulated.key());
+        }
         if (type.permits(io.keyward.crypto.keys.KeyOperation.MAC)) {
             String mac = ks.operate(store, k, "mac", Requests.message(MESSAGE)).mac();
             assertThat(ks.operate(store, k, "verify-mac", Requests.verifyMac(MESSAGE, mac)).valid()).isTrue();
