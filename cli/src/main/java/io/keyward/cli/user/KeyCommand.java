@@ -86,8 +86,7 @@ public final class KeyCommand implements Runnable {
     static final class Sign extends WithData {
         @Override
         public Integer call() {
-            byte[] data = readData(in, base64);
-            print(withKeystores(k -> k.sign(keystore, key, data)));
+            print(withKeystores(k -> k.sign(keystore, key, readData(in, base64))));
             return 0;
         }
     }
@@ -100,9 +99,8 @@ public final class KeyCommand implements Runnable {
 
         @Override
         public Integer call() {
-            byte[] data = readData(in, base64);
             withKeystores(k -> {
-                k.verify(keystore, key, data, signature);
+                k.verify(keystore, key, readData(in, base64), signature);
                 return null;
             });
             print("valid");
@@ -117,8 +115,8 @@ public final class KeyCommand implements Runnable {
 
         @Override
         public Integer call() {
-            byte[] data = readData(in, base64);
-            print(withKeystores(k -> k.encrypt(keystore, key, data, aad == null ? null : aad.getBytes(StandardCharsets.UTF_8))));
+            print(withKeystores(k -> k.encrypt(keystore, key, readData(in, base64),
+                    aad == null ? null : aad.getBytes(StandardCharsets.UTF_8))));
             return 0;
         }
     }
@@ -138,8 +136,7 @@ public final class KeyCommand implements Runnable {
 
         @Override
         public Integer call() {
-            String ciphertext = readText(in);
-            byte[] plaintext = withKeystores(k -> k.decrypt(keystore, key, ciphertext,
+            byte[] plaintext = withKeystores(k -> k.decrypt(keystore, key, readText(in),
                     aad == null ? null : aad.getBytes(StandardCharsets.UTF_8)));
             if (base64) {
                 print(Base64.getEncoder().encodeToString(plaintext));

@@ -13,8 +13,9 @@ import java.util.function.Function;
 
 /**
  * A user command that does its work in one request session: log in with the password, call, log out.
- * Data comes from {@code --in FILE} or standard input (after the password line when {@code --password-stdin}
- * is given), raw bytes or base64 text with {@code --base64}.
+ * Data comes from {@code --in FILE} or standard input, raw bytes or base64 text with {@code --base64}; with
+ * {@code --password-stdin} the password is the first line and the data the rest, so commands read their data
+ * inside {@link #withKeystores}, after the password.
  */
 abstract class SessionCommand extends UserCommand {
     /** Logs in, runs {@code work} on the keystores API, and ends the session. */

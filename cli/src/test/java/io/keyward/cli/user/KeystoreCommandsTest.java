@@ -104,6 +104,12 @@ class KeystoreCommandsTest {
         assertThat(ok(cli(ciphertext, "key", "decrypt", ks, "data", "--aad", "ctx", "--base64")).stdout().strip())
                 .isEqualTo(Base64.getEncoder().encodeToString("secret text".getBytes(StandardCharsets.UTF_8)));
 
+        // --password-stdin: the password is the first line, the data the rest.
+        String fromStdin = ok(run(home, Map.of(), "carol pw\nsigned via stdin", "key", "sign", ks, "signer",
+                "--password-stdin")).stdout().strip();
+        assertThat(ok(cli("signed via stdin", "key", "verify", ks, "signer", "--signature", fromStdin)).stdout())
+                .isEqualTo("valid\n");
+
         failsWithOneLine(cli("", "keystore", "rm", ks), "keystore_not_empty");
         assertThat(ok(cli("", "keystore", "rm", ks, "--force")).stdout()).isEqualTo("Deleted keystore " + ks + "\n");
         assertThat(ok(cli("", "keystore", "list")).stdout()).doesNotContain(ks);
