@@ -25,7 +25,6 @@ import io.keyward.server.keystore.KeystoreTables.KeyRow;
 import io.keyward.server.keystore.KeystoreTables.KeystoreRow;
 import io.keyward.server.keystore.KeystoreTables.VersionRow;
 import io.keyward.server.store.Database;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -527,9 +526,5 @@ public final class KeyService {
         fill.accept(b);
         return new OperationResponse(version, b.signature, b.mac, b.ciphertext, b.plaintext, b.wrapped, b.key, b.valid,
                 b.publicKey, b.jwk, null, null);
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

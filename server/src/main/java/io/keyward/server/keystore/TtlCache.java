@@ -3,6 +3,7 @@ package io.keyward.server.keystore;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -15,6 +16,7 @@ final class TtlCache<K, V> {
     private final long ttlMs;
     private final Clock clock;
     private final LinkedHashMap<K, Cached<V>> entries;
+    private final ConcurrentHashMap<K, Object> loading = new ConcurrentHashMap<>();
 
     TtlCache(java.time.Duration ttl, int maxSize, Clock clock) {
         this.ttlMs = ttl.toMillis();
@@ -27,8 +29,38 @@ final class TtlCache<K, V> {
         };
     }
 
-    /** The cached value, or {@code loader}'s (called outside the lock, so a slow root lock blocks nobody else). */
+    /**
+     * The cached value, or {@code loader}'s. Concurrent misses of one key load it once (the others wait for
+     * that load), so a burst of requests on a cold keystore asks the root lock once; misses of other keys
+     * are not held up, as the loader runs outside the cache's own lock.
+     */
     V get(K key, Supplier<V> loader) {
+        V cached = fresh(key);
+        if (cached != null) {
+            return cached;
+        }
+        Object gate = loading.computeIfAbsent(key, k -> new Object());
+        try {
+            synchronized (gate) {
+                cached = fresh(key);
+                if (cached != null) {
+                    return cached;
+                }
+                long now = clock.millis();
+                V value = loader.get();
+                if (ttlMs > 0) {
+                    synchronized (entries) {
+                        entries.put(key, new Cached<>(value, now + ttlMs));
+                    }
+                }
+                return value;
+            }
+        } finally {
+            loading.remove(key, gate);
+        }
+    }
+
+    private V fresh(K key) {
         long now = clock.millis();
         synchronized (entries) {
             Cached<V> entry = entries.get(key);
@@ -36,14 +68,8 @@ final class TtlCache<K, V> {
                 return entry.value();
             }
             entries.remove(key);
+            return null;
         }
-        V value = loader.get();
-        if (ttlMs > 0) {
-            synchronized (entries) {
-                entries.put(key, new Cached<>(value, now + ttlMs));
-            }
-        }
-        return value;
     }
 
     void remove(K key) {

@@ -98,6 +98,24 @@ class KeystoreCacheTest {
     }
 
     @Test
+    void concurrentRequestsOnAColdKeystoreUnwrapItsLockOnce() throws Exception {
+        String store = keystores.keystores().create(ALICE, null).keystoreId();
+        keystores.keys().create(ALICE, store, new CreateKeyRequest("ed25519", "a"));
+        clock.advance(Duration.ofMinutes(6));
+        int before = unwraps.get();
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            java.util.List<java.util.concurrent.Future<String>> signatures = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                signatures.add(pool.submit(() -> sign(store, "a")));
+            }
+            for (var signature : signatures) {
+                assertThat(signature.get()).startsWith("kw:v1:");
+            }
+        }
+        assertThat(unwraps.get() - before).isEqualTo(1);
+    }
+
+    @Test
     void aSealedWorkingKeyMovedToAnotherRowDoesNotOpen() {
         String store = keystores.keystores().create(ALICE, null).keystoreId();
         keystores.keys().create(ALICE, store, new CreateKeyRequest("ed25519", "a"));
