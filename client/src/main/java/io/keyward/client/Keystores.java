@@ -114,6 +114,44 @@ public final class Keystores {
         return operate(keystoreId, keyId, "rotate", null).keyInfo();
     }
 
+    /** A {@code kw:v<n>:...} HMAC of {@code message}. */
+    public String mac(String keystoreId, String keyId, byte[] message) {
+        return operate(keystoreId, keyId, "mac", Requests.message(message)).mac();
+    }
+
+    /** Returns normally when the MAC verifies; {@code mac_invalid} otherwise. */
+    public void verifyMac(String keystoreId, String keyId, byte[] message, String mac) {
+        operate(keystoreId, keyId, "verify-mac", Requests.verifyMac(message, mac));
+    }
+
+    /** A content key wrapped for this key's own public key (HPKE base mode), as {@code kw:v<n>:...}. */
+    public String wrap(String keystoreId, String keyId, byte[] contentKey, byte[] associatedDataOrNull) {
+        return operate(keystoreId, keyId, "wrap", Requests.wrap(contentKey, associatedDataOrNull)).wrapped();
+    }
+
+    public byte[] unwrap(String keystoreId, String keyId, String wrapped, byte[] associatedDataOrNull) {
+        return Requests.decode(operate(keystoreId, keyId, "unwrap", Requests.unwrap(wrapped, associatedDataOrNull)).key());
+    }
+
+    /** A new data key: {@code wrapped} always, {@code plaintext} (base64url) when asked for. */
+    public OperationResponse generateDataKey(String keystoreId, String keyId, boolean includePlaintext,
+            byte[] associatedDataOrNull) {
+        return operate(keystoreId, keyId, "generate-data-key", Requests.dataKey(includePlaintext, associatedDataOrNull));
+    }
+
+    public KeyInfo disable(String keystoreId, String keyId) {
+        return operate(keystoreId, keyId, "disable", null).keyInfo();
+    }
+
+    public KeyInfo enable(String keystoreId, String keyId) {
+        return operate(keystoreId, keyId, "enable", null).keyInfo();
+    }
+
+    /** Retires every version below {@code version}: their outputs no longer decrypt or verify. */
+    public KeyInfo setMinDecryptionVersion(String keystoreId, String keyId, int version) {
+        return operate(keystoreId, keyId, "min-decryption-version", Requests.version(version)).keyInfo();
+    }
+
     /** The public key as {@code raw} (base64url), {@code spki-pem} or {@code jwk} (in {@link OperationResponse#jwk()}). */
     public OperationResponse exportPublicKey(String keystoreId, String keyId, String format) {
         return operate(keystoreId, keyId, "export", Requests.export(format, null));

@@ -91,6 +91,10 @@ public final class KeystoreService {
         Set<String> operations = new LinkedHashSet<>();
         for (String name : request.operations()) {
             KeyAction action = KeyAction.fromWire(name);
+            if (action.management()) {
+                throw new ApiException(400, ErrorCodes.INVALID_FIELD, "'" + name + "' stays with the controller: grants"
+                        + " give key use (sign, encrypt, ..., export, read), not key management");
+            }
             if (action.granted() != action) {
                 throw new ApiException(400, ErrorCodes.INVALID_FIELD, "grant '" + action.granted().wireName()
                         + "' instead of '" + name + "' (batch forms follow their single form)");

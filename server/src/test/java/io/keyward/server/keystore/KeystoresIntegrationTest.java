@@ -177,7 +177,7 @@ abstract class KeystoresIntegrationTest {
         ks.verify(store, "signer", MESSAGE, s1);
         assertThat(ks.key(store, "signer").versions()).hasSize(2);
 
-        ks.operate(store, "data", "min-decryption-version", Requests.version(2));
+        assertThat(ks.setMinDecryptionVersion(store, "data", 2).minDecryptionVersion()).isEqualTo(2);
         ks.operate(store, "signer", "min-decryption-version", Requests.version(2));
         String before = cluster.state();
         assertCode(() -> ks.decrypt(store, "data", v1, null), 400, "key_version_retired");
@@ -196,13 +196,14 @@ abstract class KeystoresIntegrationTest {
         String store = ks.create().keystoreId();
         ks.createKey(store, "hmac-sha256", "m");
         String mac = ks.operate(store, "m", "mac", Requests.message(MESSAGE)).mac();
-        assertThat(ks.operate(store, "m", "disable", null).keyInfo().enabled()).isFalse();
+        assertThat(ks.disable(store, "m").enabled()).isFalse();
         String before = cluster.state();
         assertCode(() -> ks.operate(store, "m", "mac", Requests.message(MESSAGE)), 409, "key_disabled");
         assertCode(() -> ks.operate(store, "m", "verify-mac", Requests.verifyMac(MESSAGE, mac)), 409, "key_disabled");
         assertThat(cluster.state()).isEqualTo(before);
-        ks.operate(store, "m", "enable", null);
-        assertThat(ks.operate(store, "m", "verify-mac", Requests.verifyMac(MESSAGE, mac)).valid()).isTrue();
+        assertThat(ks.enable(store, "m").enabled()).isTrue();
+        ks.verifyMac(store, "m", MESSAGE, mac);
+        assertThat(ks.mac(store, "m", MESSAGE)).isEqualTo(mac);
     }
 
     @Test
@@ -295,6 +296,10 @@ abstract class KeystoresIntegrationTest {
         assertCode(() -> ks.grant(store, "nobody-here", null, List.of("encrypt"), Instant.now().plus(1, ChronoUnit.HOURS)),
                 404, "grantee_unknown");
         assertCode(() -> ks.grant(store, "bob", null, List.of("encrypt"), Instant.now().minusSeconds(1)), 400, "invalid_field");
+        assertCode(() -> ks.grant(store, "bob", null, List.of("rotate"), Instant.now().plus(1, ChronoUnit.HOURS)), 400,
+                "invalid_field");
+        assertCode(() -> ks.grant(store, "bob", null, List.of("fly"), Instant.now().plus(1, ChronoUnit.HOURS)), 404,
+                "operation_unknown");
     }
 
     @Test
