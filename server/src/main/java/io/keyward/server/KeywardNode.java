@@ -2,6 +2,11 @@ package io.keyward.server;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.keyward.server.audit.AuditHook;
+import io.keyward.server.audit.AuditKey;
+import io.keyward.server.audit.AuditLog;
+import io.keyward.server.audit.AuditRoutes;
+import io.keyward.server.audit.CheckpointScheduler;
 import io.keyward.server.config.NodeConfig;
 import io.keyward.server.config.RootLockConfig;
 import io.keyward.server.config.StorageConfig;
@@ -38,12 +43,14 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,6 +76,7 @@ public final class KeywardNode implements AutoCloseable {
     private TlsMaterial tls;
     private Database database;
     private RootLock rootLock;
+    private AuditLog auditLog;
     private Instant startedAt;
     private boolean started;
     private boolean stopped;
@@ -168,12 +176,16 @@ public final class KeywardNode implements AutoCloseable {
             // 5. Serve.
             PrometheusMeterRegistry registry = metrics(database);
             startedAt = Instant.now();
+            RootLock lock = rootLock;
+            auditLog = new AuditLog(database, memoized(() -> AuditKey.loadOrCreate(lock, settings)), Clock.systemUTC());
             List<ApiModule> all = new ArrayList<>();
             all.add(new NodeRoutes(this::notReadyReason, registry, this::status));
+            all.add(new AuditRoutes(auditLog));
             all.addAll(modules);
             api = new ApiServer(config.server(), tls, registry,
-                    new AdminAuthenticator(() -> settings.get(AdminToken.SETTING)), all);
+                    new AdminAuthenticator(() -> settings.get(AdminToken.SETTING)), new AuditHook(auditLog), all);
             api.start();
+            resources.add(CheckpointScheduler.start(auditLog, config.audit().checkpointInterval()));
             created.keep();
 
             // 6. The admin token, once per database, after the node is known to be able to serve.
@@ -207,6 +219,11 @@ public final class KeywardNode implements AutoCloseable {
     /** The certificate the node serves (after {@link #start()}). */
     public java.security.cert.X509Certificate certificate() {
         return tls.certificate();
+    }
+
+    /** The node's audit log (after {@link #start()}). */
+    public AuditLog auditLog() {
+        return auditLog;
     }
 
     /** Every route the node serves, as {@code METHOD path} (after {@link #start()}). */
@@ -267,6 +284,21 @@ public final class KeywardNode implements AutoCloseable {
                 Duration.between(startedAt, Instant.now()).toSeconds(),
                 database.kind() == Database.Kind.SQLITE ? "sqlite" : "postgres",
                 rootLock.keyId(), tls.fingerprint());
+    }
+
+    /** Computes the value once, on first use (the audit key is unwrapped or created only when needed). */
+    private static <T> Supplier<T> memoized(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 
     private PrometheusMeterRegistry metrics(Database db) {

@@ -24,7 +24,8 @@ public enum ConfigField {
     STORAGE_PASSWORD("storage.password", true),
     STORAGE_MAX_POOL_SIZE("storage.max_pool_size", false),
     ROOT_LOCK_PROVIDER("root_lock.provider", false),
-    ROOT_LOCK_KEY_FILE("root_lock.key_file", false);
+    ROOT_LOCK_KEY_FILE("root_lock.key_file", false),
+    AUDIT_CHECKPOINT_INTERVAL("audit.checkpoint_interval", false);
 
     private final String key;
     /** A JDBC URL may carry a password; such values are never echoed in errors. */

@@ -35,6 +35,7 @@ public final class ConfigLoader {
     public static final int DEFAULT_MAX_HEADER_BYTES = 16 << 10;
     public static final int DEFAULT_MAX_POOL_SIZE = 10;
     public static final String ROOT_KEY_FILE_NAME = "root.key";
+    public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofMinutes(10);
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
     private static final Pattern SIZE = Pattern.compile("(\\d{1,12})\\s*(B|KiB|MiB|GiB)?");
@@ -158,7 +159,9 @@ public final class ConfigLoader {
                     new LimitsConfig(
                             size(ConfigField.SERVER_MAX_BODY_BYTES, 1024, 1L << 30, DEFAULT_MAX_BODY_BYTES, "1KiB-1GiB"),
                             (int) size(ConfigField.SERVER_MAX_HEADER_BYTES, 1024, 1L << 20, DEFAULT_MAX_HEADER_BYTES, "1KiB-1MiB")));
-            return new NodeConfig(dataDir, server, tls(), storage(), rootLock(dataDir));
+            AuditConfig audit = new AuditConfig(duration(ConfigField.AUDIT_CHECKPOINT_INTERVAL, Duration.ZERO,
+                    Duration.ofHours(24), DEFAULT_CHECKPOINT_INTERVAL));
+            return new NodeConfig(dataDir, server, tls(), storage(), rootLock(dataDir), audit);
         }
 
         private TlsConfig tls() {

@@ -27,8 +27,7 @@ public final class ConfigPrinter {
         Map<String, Object> serverMap = new LinkedHashMap<>();
         serverMap.put("host", server.host());
         serverMap.put("port", server.port());
-        serverMap.put("shutdown_grace", server.shutdownGrace().toMillis() % 1000 == 0
-                ? server.shutdownGrace().toSeconds() + "s" : server.shutdownGrace().toMillis() + "ms");
+        serverMap.put("shutdown_grace", duration(server.shutdownGrace()));
         serverMap.put("limits", limits);
         root.put("server", serverMap);
 
@@ -52,6 +51,10 @@ public final class ConfigPrinter {
         }
         root.put("root_lock", lock);
 
+        Map<String, Object> audit = new LinkedHashMap<>();
+        audit.put("checkpoint_interval", duration(config.audit().checkpointInterval()));
+        root.put("audit", audit);
+
         try {
             return YAMLMapper.builder()
                     .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -61,6 +64,10 @@ public final class ConfigPrinter {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String duration(java.time.Duration value) {
+        return value.toMillis() % 1000 == 0 ? value.toSeconds() + "s" : value.toMillis() + "ms";
     }
 
     private static String text(Path path) {

@@ -10,12 +10,14 @@ import java.util.Objects;
  *
  * @param dataDir where the node keeps its SQLite database, root key file and self-signed certificate
  */
-public record NodeConfig(Path dataDir, ServerConfig server, TlsConfig tls, StorageConfig storage, RootLockConfig rootLock) {
+public record NodeConfig(Path dataDir, ServerConfig server, TlsConfig tls, StorageConfig storage, RootLockConfig rootLock,
+        AuditConfig audit) {
     public NodeConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(rootLock, "rootLock");
+        Objects.requireNonNull(audit, "audit");
     }
 }

@@ -7,7 +7,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +15,7 @@ class MigrationConventionTest {
     private static final String NAME = "V(\\d+)__[a-z]+_[a-z0-9_]+\\.sql";
 
     @Test
-    void bothKindsHaveTheSameMigrationsNumberedFromOneWithoutGaps() throws Exception {
+    void bothKindsHaveTheSameMigrationsNumberedFromOneWithoutStrayGaps() throws Exception {
         List<String> sqlite = migrations("sqlite");
         List<String> postgresql = migrations("postgresql");
 
@@ -24,7 +23,15 @@ class MigrationConventionTest {
         assertThat(sqlite).allSatisfy(name -> assertThat(name).matches(NAME));
         List<Integer> numbers = sqlite.stream().map(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
                 .sorted().toList();
-        assertThat(numbers).isEqualTo(IntStream.rangeClosed(1, numbers.size()).boxed().toList());
+        assertThat(numbers.getFirst()).isEqualTo(1);
+        // Capabilities built in parallel own blocks of ten (audit: V10..V19); a gap may only end at
+        // the start of such a block, never inside one.
+        for (int i = 1; i < numbers.size(); i++) {
+            int previous = numbers.get(i - 1);
+            int current = numbers.get(i);
+            assertThat(current == previous + 1 || (current > previous && current % 10 == 0))
+                    .as("V%d follows V%d", current, previous).isTrue();
+        }
     }
 
     private static List<String> migrations(String kind) throws IOException, URISyntaxException {
