@@ -57,6 +57,7 @@ public final class AuditVerifier {
         }
 
         byte[] previous = AuditChain.genesis();
+        byte[] beforePrevious = null;
         long expected = 1;
         long lastCheckpointed = 0;
         int nextCheckpoint = 0;
@@ -81,8 +82,17 @@ public final class AuditVerifier {
             byte[] computed = AuditChain.hash(previous, entry);
             if (!matches(computed, entry.hash())) {
                 AuditEntry next = i + 1 < entries.size() ? entries.get(i + 1) : null;
-                return Verdict.broken(hashProblem(previous, entry, next), entry.seq());
+                String problem = hashProblem(previous, entry, next);
+                if (problem == null && beforePrevious != null
+                        && matches(AuditChain.hash(beforePrevious, renumbered(entry, entry.seq() - 1)), entry.hash())) {
+                    // The entry before was inserted, with a correct hash, and this one renumbered.
+                    return Verdict.broken("entry seq " + (entry.seq() - 1) + " was inserted: entry " + entry.seq()
+                            + " follows seq " + (entry.seq() - 2) + " once it is taken out", entry.seq() - 1);
+                }
+                return Verdict.broken(problem != null ? problem
+                        : "entry seq " + entry.seq() + " was changed: its contents do not match its hash", entry.seq());
             }
+            beforePrevious = previous;
             previous = computed;
             expected++;
             while (nextCheckpoint < checkpoints.size() && checkpoints.get(nextCheckpoint).seq() == entry.seq()) {
@@ -125,7 +135,7 @@ public final class AuditVerifier {
         return "entry seq " + expected + " was removed: the chain jumps from seq " + (expected - 1) + " to " + seq;
     }
 
-    /** Why an entry whose seq is in place does not hash to its stored hash. */
+    /** Whether an entry whose seq is in place but whose hash fails was swapped with or pushed down by the next; else null. */
     private static String hashProblem(byte[] previous, AuditEntry entry, AuditEntry next) {
         long seq = entry.seq();
         if (next != null && next.seq() == seq + 1) {
@@ -142,7 +152,7 @@ public final class AuditVerifier {
                         + " once it is taken out";
             }
         }
-        return "entry seq " + seq + " was changed: its contents do not match its hash";
+        return null;
     }
 
     private static AuditEntry renumbered(AuditEntry entry, long seq) {
