@@ -2,6 +2,7 @@ package io.keyward.server;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.keyward.server.account.Accounts;
 import io.keyward.server.audit.AuditHook;
 import io.keyward.server.audit.AuditKey;
 import io.keyward.server.audit.AuditLog;
@@ -71,6 +72,7 @@ public final class KeywardNode implements AutoCloseable {
 
     private final NodeConfig config;
     private final List<ApiModule> modules;
+    private final Clock clock;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private ApiServer api;
     private TlsMaterial tls;
@@ -81,15 +83,27 @@ public final class KeywardNode implements AutoCloseable {
     private boolean started;
     private boolean stopped;
 
-    /** A node with only its own routes (health, readiness, metrics, OpenAPI, admin node status). */
+    /**
+     * A node with its own routes (health, readiness, metrics, OpenAPI, admin node status) and the built-in
+     * capabilities (accounts and sessions).
+     */
     public KeywardNode(NodeConfig config) {
         this(config, List.of());
     }
 
     /** A node with additional capability routes. Nothing happens until {@link #start()}. */
     public KeywardNode(NodeConfig config, List<ApiModule> modules) {
+        this(config, modules, Clock.systemUTC());
+    }
+
+    /**
+     * @param clock the time the capabilities see (session expiry, rate limits, token lifetimes); tests pass
+     *     one they can move
+     */
+    public KeywardNode(NodeConfig config, List<ApiModule> modules, Clock clock) {
         this.config = config;
         this.modules = List.copyOf(modules);
+        this.clock = clock;
     }
 
     /**
@@ -177,10 +191,14 @@ public final class KeywardNode implements AutoCloseable {
             PrometheusMeterRegistry registry = metrics(database);
             startedAt = Instant.now();
             RootLock lock = rootLock;
-            auditLog = new AuditLog(database, memoized(() -> AuditKey.loadOrCreate(lock, settings)), Clock.systemUTC());
+            auditLog = new AuditLog(database, memoized(() -> AuditKey.loadOrCreate(lock, settings)), clock);
             List<ApiModule> all = new ArrayList<>();
             all.add(new NodeRoutes(this::notReadyReason, registry, this::status));
             all.add(new AuditRoutes(auditLog));
+            Accounts accounts = new Accounts(config, database, rootLock, clock);
+            // The first node to start on an empty database creates the default org (idempotent across nodes).
+            accounts.orgs().ensureDefaultOrg(config.accounts().defaultOrgKsf());
+            all.addAll(accounts.modules());
             all.addAll(modules);
             api = new ApiServer(config.server(), tls, registry,
                     new AdminAuthenticator(() -> settings.get(AdminToken.SETTING)), new AuditHook(auditLog), all);

@@ -10,6 +10,8 @@ import java.util.Objects;
  *     grew; zero signs checkpoints only on demand
  */
 public record AuditConfig(Duration checkpointInterval) {
+    public static final AuditConfig DEFAULT = new AuditConfig(ConfigLoader.DEFAULT_CHECKPOINT_INTERVAL);
+
     public AuditConfig {
         Objects.requireNonNull(checkpointInterval, "checkpointInterval");
     }

@@ -25,6 +25,15 @@ public enum ConfigField {
     STORAGE_MAX_POOL_SIZE("storage.max_pool_size", false),
     ROOT_LOCK_PROVIDER("root_lock.provider", false),
     ROOT_LOCK_KEY_FILE("root_lock.key_file", false),
+    ACCOUNTS_DEFAULT_ORG_KSF("accounts.default_org_ksf", false),
+    SESSIONS_TTL("sessions.ttl", false),
+    SESSIONS_IDLE_TIMEOUT("sessions.idle_timeout", false),
+    SESSIONS_REQUEST_LIMIT("sessions.request_limit", false),
+    RATE_LIMIT_ACCOUNT_FAILURES("rate_limit.account_failures", false),
+    RATE_LIMIT_ADDRESS_FAILURES("rate_limit.address_failures", false),
+    RATE_LIMIT_WINDOW("rate_limit.window", false),
+    RATE_LIMIT_BASE_DELAY("rate_limit.base_delay", false),
+    RATE_LIMIT_MAX_DELAY("rate_limit.max_delay", false),
     AUDIT_CHECKPOINT_INTERVAL("audit.checkpoint_interval", false);
 
     private final String key;
