@@ -8,6 +8,7 @@ import io.keyward.server.audit.AuditKey;
 import io.keyward.server.audit.AuditLog;
 import io.keyward.server.audit.AuditRoutes;
 import io.keyward.server.audit.CheckpointScheduler;
+import io.keyward.server.audit.UserAuditRoutes;
 import io.keyward.server.config.NodeConfig;
 import io.keyward.server.config.RootLockConfig;
 import io.keyward.server.config.StorageConfig;
@@ -195,10 +196,11 @@ public final class KeywardNode implements AutoCloseable {
             List<ApiModule> all = new ArrayList<>();
             all.add(new NodeRoutes(this::notReadyReason, registry, this::status));
             all.add(new AuditRoutes(auditLog));
-            Accounts accounts = new Accounts(config, database, rootLock, clock);
+            Accounts accounts = new Accounts(config, database, rootLock, clock, auditLog);
             // The first node to start on an empty database creates the default org (idempotent across nodes).
             accounts.orgs().ensureDefaultOrg(config.accounts().defaultOrgKsf());
             all.addAll(accounts.modules());
+            all.add(new UserAuditRoutes(auditLog, accounts.sealedRoutes()));
             all.addAll(modules);
             api = new ApiServer(config.server(), tls, registry,
                     new AdminAuthenticator(() -> settings.get(AdminToken.SETTING)), new AuditHook(auditLog), all);

@@ -15,6 +15,7 @@ import io.keyward.protocol.account.LoginFinishRequest;
 import io.keyward.protocol.account.LoginFinishResponse;
 import io.keyward.protocol.account.LoginStartRequest;
 import io.keyward.protocol.account.LoginStartResponse;
+import io.keyward.server.audit.TransactionAudit;
 import io.keyward.server.http.ApiException;
 import io.keyward.server.session.LoginThrottle;
 import io.keyward.server.session.PendingLogins;
@@ -23,6 +24,8 @@ import io.keyward.server.session.SessionKind;
 import io.keyward.server.session.SessionRecord;
 import io.keyward.server.session.SessionService;
 import io.keyward.server.store.Database;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Optional;
 
 /**
@@ -41,6 +44,14 @@ public final class LoginService {
 
     public record Finished(Outcome outcome, String userKey, LoginFinishResponse response) {}
 
+    /** Records a finished login in the transaction that ends it (the route sets the audit facts it learns). */
+    @FunctionalInterface
+    public interface FinishAudit {
+        FinishAudit NONE = (connection, finished) -> {};
+
+        void record(Connection connection, Finished finished) throws SQLException;
+    }
+
     private final Database db;
     private final OrgService orgs;
     private final SessionService sessions;
@@ -57,6 +68,11 @@ public final class LoginService {
 
     /** KE2 for {@code request}; 429 {@link io.keyward.server.session.RateLimitedException} when throttled. */
     public LoginStartResponse start(String orgName, LoginStartRequest request, String client) {
+        return start(orgName, request, client, TransactionAudit.NONE);
+    }
+
+    /** As {@link #start(String, LoginStartRequest, String)}, appending the audit entry in the attempt's transaction. */
+    public LoginStartResponse start(String orgName, LoginStartRequest request, String client, TransactionAudit audit) {
         OrgRecord org = orgs.find(orgName);
         String userKey = Identifiers.userKey(request.userId());
         KE1 ke1 = OpaqueInput.ke1(org.suite(), request.ke1(), "ke1");
@@ -77,7 +93,9 @@ public final class LoginService {
         try {
             String loginId = db.inTransaction(connection -> {
                 throttle.attempt(connection, accountKey, addressKey);
-                return pending.put(connection, org.name(), userKey, user.isPresent(), client, started.state());
+                String id = pending.put(connection, org.name(), userKey, user.isPresent(), client, started.state());
+                audit.success(connection);
+                return id;
             });
             return new LoginStartResponse(loginId, Base64Url.encode(started.ke2().serialize()));
         } finally {
@@ -90,6 +108,11 @@ public final class LoginService {
      * outcome, so a KE3 sent twice is refused ({@code login_invalid}).
      */
     public Finished finish(String orgName, LoginFinishRequest request) {
+        return finish(orgName, request, FinishAudit.NONE);
+    }
+
+    /** As {@link #finish(String, LoginFinishRequest)}, recording the outcome in the transaction that ends the login. */
+    public Finished finish(String orgName, LoginFinishRequest request, FinishAudit audit) {
         OrgRecord org = orgs.find(orgName);
         if (!RandomIds.wellFormed(request.loginId())) {
             throw new ApiException(400, ErrorCodes.LOGIN_INVALID, "the login id is malformed");
@@ -99,7 +122,16 @@ public final class LoginService {
             throw new ApiException(400, ErrorCodes.INVALID_FIELD, "request_limit must be 1 or more");
         }
         OpaqueServer server = orgs.opaque(org);
-        Finished finished = db.inTransaction(connection -> {
+        return db.inTransaction(connection -> {
+            Finished finished = finish(connection, org, server, request, ke3);
+            audit.record(connection, finished);
+            return finished;
+        });
+    }
+
+    private Finished finish(Connection connection, OrgRecord org, OpaqueServer server, LoginFinishRequest request, KE3 ke3)
+            throws SQLException {
+        {
             Optional<PendingLogins.Pending> taken = pending.take(connection, org.name(), request.loginId());
             if (taken.isEmpty()) {
                 return new Finished(Outcome.INVALID, null, null);
@@ -134,7 +166,6 @@ public final class LoginService {
             } finally {
                 login.state().destroy();
             }
-        });
-        return finished;
+        }
     }
 }

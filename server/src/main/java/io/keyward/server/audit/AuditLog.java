@@ -120,6 +120,11 @@ public final class AuditLog {
         return entry;
     }
 
+    /** The request's {@link TransactionAudit}: appends with {@link #appendInTransaction(Connection, Context, Outcome, String)}. */
+    public TransactionAudit forRequest(Context ctx) {
+        return (connection, outcome, code) -> appendInTransaction(connection, ctx, outcome, code);
+    }
+
     /** True when the entry is stored (its transaction committed): same org, seq and hash. */
     boolean isStored(AuditEntry entry) {
         return db.inTransaction(connection -> {
