@@ -17,7 +17,14 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 
-/** HTTPS (TLS 1.3 only) and JSON for one server; shared by a client and its sessions. Thread-safe. */
+/**
+ * HTTPS (TLS 1.3 only) and JSON for one server; shared by a client and its sessions. Thread-safe.
+ *
+ * <p>HTTP/1.1 with keep-alive: the JDK's HTTP/2 client fails an exchange whose answer arrives before it has
+ * sent the whole request body (the server then resets the stream), which is exactly what an early refusal
+ * (a wrong admin token, a wrong content type) looks like. Sessions do not depend on the connection, so
+ * nothing is lost.
+ */
 final class Transport implements AutoCloseable {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -40,6 +47,7 @@ final class Transport implements AutoCloseable {
             this.http = HttpClient.newBuilder()
                     .sslContext(tls)
                     .sslParameters(parameters)
+                    .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(10))
                     .followRedirects(HttpClient.Redirect.NEVER)
                     .build();

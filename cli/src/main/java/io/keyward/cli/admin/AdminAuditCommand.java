@@ -1,6 +1,7 @@
 package io.keyward.cli.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.keyward.client.KeywardClient;
 import io.keyward.protocol.WireJson;
 import io.keyward.server.audit.AuditChain;
 import io.keyward.server.audit.AuditEntry;
@@ -18,10 +19,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,54 +41,53 @@ public final class AdminAuditCommand implements Runnable {
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = {"Writes the organization's entries and checkpoints as JSON lines, with the server's audit"
                     + " public key in a header line (docs/formats.md, \"Audit export\").",
-                    "Check it with: keyward offline audit verify FILE --key PUBKEY"})
-    static final class Export implements Callable<Integer> {
-        @Mixin
-        AdminConnection connection;
-
+                    "Check it with: keyward offline audit verify FILE --key PUBKEY (a key obtained independently)."})
+    static final class Export extends AdminOrgCommand.AdminCall {
         @Option(names = "--org", required = true, paramLabel = "ORG", description = "The organization (_node: the node chain).")
         String org;
 
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the export.")
         Path out;
 
-        @Option(names = "--json", description = "Print {\"org\": ..., \"entries\": N, \"checkpoints\": N, \"file\": ...}.")
-        boolean json;
-
         @Override
         public Integer call() throws IOException {
-            String orgPath = AdminConnection.encode(org);
-            JsonNode key = connection.get("/v1/orgs/" + orgPath + "/audit/key");
-            // Checkpoints first: each names a seq the entries read afterwards already contain.
-            List<Checkpoint> checkpoints = new ArrayList<>();
-            for (JsonNode node : connection.get("/v1/admin/orgs/" + orgPath + "/audit/checkpoints").path("checkpoints")) {
-                checkpoints.add(WireJson.mapper().treeToValue(node, Checkpoint.class));
-            }
-            AuditExport.Header header = new AuditExport.Header(AuditExport.FORMAT, org, key.path("public_key").asText(),
-                    key.path("public_key_pem").asText(), AuditChain.formatTime(Instant.now()));
+            String token = adminToken.token();
+            String path = KeywardClientPaths.segment(org);
             Path temporary = out.resolveSibling(out.getFileName() + ".partial");
-            long entries = 0;
-            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+            long entries;
+            List<Checkpoint> checkpoints = new ArrayList<>();
+            AuditExport.Header header;
+            try (KeywardClient client = connect()) {
+                JsonNode key = client.call("GET", "/v1/orgs/" + path + "/audit/key", null, JsonNode.class);
+                // Checkpoints first: each names a seq that the entries read afterwards already contain.
+                for (JsonNode node : client.call("GET", "/v1/admin/orgs/" + path + "/audit/checkpoints", token,
+                        JsonNode.class).path("checkpoints")) {
+                    checkpoints.add(WireJson.mapper().treeToValue(node, Checkpoint.class));
+                }
+                header = new AuditExport.Header(AuditExport.FORMAT, org, key.path("public_key").asText(),
+                        key.path("public_key_pem").asText(), AuditChain.formatTime(Instant.now()));
                 List<AuditEntry> all = new ArrayList<>();
                 long after = 0;
                 while (true) {
-                    JsonNode page = connection.get("/v1/admin/orgs/" + orgPath + "/audit?after_seq=" + after
-                            + "&limit=" + AuditQuery.MAX_LIMIT);
+                    JsonNode page = client.call("GET", "/v1/admin/orgs/" + path + "/audit?after_seq=" + after
+                            + "&limit=" + AuditQuery.MAX_LIMIT, token, JsonNode.class);
                     for (JsonNode node : page.path("entries")) {
                         all.add(WireJson.mapper().treeToValue(node, AuditEntry.class));
                     }
-                    if (page.path("next_after_seq").isNull() || page.path("next_after_seq").isMissingNode()) {
+                    JsonNode next = page.path("next_after_seq");
+                    if (next.isNull() || next.isMissingNode()) {
                         break;
                     }
-                    after = page.path("next_after_seq").asLong();
+                    after = next.asLong();
                 }
                 entries = all.size();
-                AuditExport.write(writer, header, all, checkpoints);
-            } catch (IOException | RuntimeException e) {
+                try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                    AuditExport.write(writer, header, all, checkpoints);
+                }
+                Files.move(temporary, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
                 Files.deleteIfExists(temporary);
-                throw e;
             }
-            Files.move(temporary, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             if (json) {
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("org", org);
@@ -97,10 +95,10 @@ public final class AdminAuditCommand implements Runnable {
                 result.put("checkpoints", checkpoints.size());
                 result.put("file", out.toString());
                 result.put("public_key", header.publicKey());
-                System.out.println(WireJson.mapper().writeValueAsString(result));
+                printJson(result);
             } else {
-                System.out.println("exported " + entries + " entries and " + checkpoints.size() + " checkpoints of org "
-                        + org + " to " + out + " (audit key " + header.publicKey() + ")");
+                print("exported " + entries + " entries and " + checkpoints.size() + " checkpoints of org " + org
+                        + " to " + out + " (audit key " + header.publicKey() + ")");
             }
             return 0;
         }
@@ -108,26 +106,35 @@ public final class AdminAuditCommand implements Runnable {
 
     @Command(name = "checkpoint", mixinStandardHelpOptions = true,
             description = "Asks the server to sign a checkpoint of the organization's chain now, and prints it.")
-    static final class SignCheckpoint implements Callable<Integer> {
-        @Mixin
-        AdminConnection connection;
-
+    static final class SignCheckpoint extends AdminOrgCommand.AdminCall {
         @Option(names = "--org", required = true, paramLabel = "ORG", description = "The organization.")
         String org;
 
-        @Option(names = "--json", description = "Print the checkpoint as JSON.")
-        boolean json;
-
         @Override
-        public Integer call() throws IOException {
-            JsonNode checkpoint = connection.post("/v1/admin/orgs/" + AdminConnection.encode(org) + "/audit/checkpoint");
-            if (json) {
-                System.out.println(WireJson.mapper().writeValueAsString(checkpoint));
-            } else {
-                System.out.println("checkpoint of org " + org + " at seq " + checkpoint.path("seq").asLong() + ", head "
-                        + checkpoint.path("head_hash").asText() + ", signed " + checkpoint.path("time").asText());
+        public Integer call() {
+            String token = adminToken.token();
+            try (KeywardClient client = connect()) {
+                JsonNode checkpoint = client.call("POST", "/v1/admin/orgs/" + KeywardClientPaths.segment(org)
+                        + "/audit/checkpoint", token, JsonNode.class);
+                if (json) {
+                    Map<String, Object> fields = new LinkedHashMap<>();
+                    checkpoint.properties().forEach(e -> fields.put(e.getKey(), e.getValue()));
+                    printJson(fields);
+                } else {
+                    print("checkpoint of org " + org + " at seq " + checkpoint.path("seq").asLong() + ", head "
+                            + checkpoint.path("head_hash").asText() + ", signed " + checkpoint.path("time").asText());
+                }
             }
             return 0;
+        }
+    }
+
+    /** Path segments as the client encodes them. */
+    static final class KeywardClientPaths {
+        private KeywardClientPaths() {}
+
+        static String segment(String value) {
+            return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
         }
     }
 }

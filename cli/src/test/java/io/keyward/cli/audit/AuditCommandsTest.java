@@ -3,6 +3,7 @@ package io.keyward.cli.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keyward.cli.CliRunner;
+import io.keyward.cli.profile.Environment;
 import io.keyward.crypto.util.Base64Url;
 import io.keyward.server.KeywardNode;
 import io.keyward.server.audit.AuditEvent;
@@ -37,7 +38,8 @@ class AuditCommandsTest {
         node = new KeywardNode(ConfigLoader.load(ConfigSources.ofFlags(Map.of(
                 ConfigField.DATA_DIR, dir.resolve("data").toString(),
                 ConfigField.SERVER_PORT, "0",
-                ConfigField.SERVER_SHUTDOWN_GRACE, "0s"))));
+                ConfigField.SERVER_SHUTDOWN_GRACE, "0s",
+                ConfigField.ACCOUNTS_DEFAULT_ORG_KSF, "argon2id(m=1024,t=1,p=1)"))));
         String token = node.start().adminToken().orElseThrow();
         tokenFile = dir.resolve("admin-token");
         Files.writeString(tokenFile, token + "\n");
@@ -53,12 +55,21 @@ class AuditCommandsTest {
         node.close();
     }
 
+    /** Runs with a profile directory of its own and only the given environment variables. */
+    private static CliRunner.Result run(Map<String, String> env, String stdin, String... args) {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("KEYWARD_HOME", dir.resolve("home").toString());
+        try (Environment.Scope scope = Environment.use(all)) {
+            return CliRunner.run(stdin, args);
+        }
+    }
+
     private static CliRunner.Result admin(String... args) {
         List<String> all = new ArrayList<>(List.of("admin", "audit"));
         all.addAll(List.of(args));
         all.addAll(List.of("--server", "https://127.0.0.1:" + node.port(), "--fingerprint", node.fingerprint(),
                 "--admin-token-file", tokenFile.toString()));
-        return CliRunner.run("", all.toArray(String[]::new));
+        return run(Map.of(), "", all.toArray(String[]::new));
     }
 
     private static Path export(String name) {
@@ -75,7 +86,7 @@ class AuditCommandsTest {
         assertThat(checkpoint.stdout()).startsWith("checkpoint of org acme at seq ");
 
         Path file = export("intact.jsonl");
-        CliRunner.Result verify = CliRunner.run("", "offline", "audit", "verify", file.toString(), "--key", publicKey);
+        CliRunner.Result verify = run(Map.of(), "", "offline", "audit", "verify", file.toString(), "--key", publicKey);
         assertThat(verify.exitCode()).as(verify.toString()).isZero();
         assertThat(verify.stdout()).startsWith("intact: org acme, ").contains(" checkpoint");
 
@@ -96,7 +107,7 @@ class AuditCommandsTest {
         List<String> lines = new ArrayList<>(Files.readAllLines(file));
         lines.removeIf(line -> line.contains("\"type\":\"entry\"") && line.contains("\"seq\":3,"));
         Files.write(file, lines);
-        CliRunner.Result verify = CliRunner.run("", "offline", "audit", "verify", file.toString(), "--key", publicKey);
+        CliRunner.Result verify = run(Map.of(), "", "offline", "audit", "verify", file.toString(), "--key", publicKey);
         assertThat(verify.exitCode()).isEqualTo(1);
         assertThat(verify.stderr().strip())
                 .isEqualTo("keyward: audit chain broken: entry seq 3 was removed: the chain jumps from seq 2 to 4");
@@ -111,7 +122,7 @@ class AuditCommandsTest {
             }
         });
         Path file = export("edited.jsonl");
-        CliRunner.Result verify = CliRunner.run("", "offline", "audit", "verify", file.toString(), "--key", publicKey,
+        CliRunner.Result verify = run(Map.of(), "", "offline", "audit", "verify", file.toString(), "--key", publicKey,
                 "--json");
         assertThat(verify.exitCode()).isEqualTo(1);
         assertThat(verify.stdout()).contains("\"intact\":false").contains("\"entry_seq\":5")
@@ -137,10 +148,33 @@ class AuditCommandsTest {
         assertThat(badKey.exitCode()).isEqualTo(1);
         assertThat(badKey.stderr()).startsWith("keyward: the public key must be").doesNotContain("\tat ");
 
-        CliRunner.Result noToken = CliRunner.run("", "admin", "audit", "export", "--org", "acme", "--out",
-                dir.resolve("x").toString(), "--server", "https://127.0.0.1:" + node.port(), "--admin-token-file",
-                dir.resolve("missing").toString());
+        CliRunner.Result noToken = run(Map.of(), "", "admin", "audit", "export", "--org", "acme", "--out",
+                dir.resolve("x").toString(), "--server", "https://127.0.0.1:" + node.port());
         assertThat(noToken.exitCode()).isEqualTo(1);
-        assertThat(noToken.stderr().strip()).isEqualTo("keyward: no such admin token file: " + dir.resolve("missing"));
+        assertThat(noToken.stderr().strip()).startsWith("keyward: admin_token_required: ");
+    }
+
+    @Test
+    void aUserReadsTheirOwnEntriesWithKeywardAudit() {
+        String url = "https://127.0.0.1:" + node.port();
+        Map<String, String> password = Map.of("KEYWARD_PASSWORD", "carol's password", "KEYWARD_FINGERPRINT",
+                node.fingerprint());
+        CliRunner.Result registered = run(password, "", "register", "--server", url, "--org", "default", "--user", "carol");
+        assertThat(registered.exitCode()).as(registered.toString()).isZero();
+        CliRunner.Result wrong = run(Map.of("KEYWARD_PASSWORD", "not carol's"), "", "whoami");
+        assertThat(wrong.exitCode()).as(wrong.toString()).isEqualTo(1);
+
+        CliRunner.Result audit = run(password, "", "audit", "--action", "session.login.finish");
+        assertThat(audit.exitCode()).as(audit.toString()).isZero();
+        List<String> lines = audit.stdout().lines().toList();
+        assertThat(lines).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(lines).anyMatch(line -> line.contains("session.login.finish  denied (login_failed)")
+                && line.endsWith("from 127.0.0.1"));
+        assertThat(lines).anyMatch(line -> line.contains("session.login.finish  success"));
+
+        CliRunner.Result json = run(password, "", "audit", "--outcome", "denied", "--json");
+        assertThat(json.exitCode()).as(json.toString()).isZero();
+        assertThat(json.stdout()).startsWith("{\"entries\":[").contains("\"actor_id\":\"carol\"")
+                .contains("\"code\":\"login_failed\"").doesNotContain("\"outcome\":\"success\"");
     }
 }

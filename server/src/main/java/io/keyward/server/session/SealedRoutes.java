@@ -94,6 +94,9 @@ public final class SealedRoutes {
     }
 
     private void serve(Context ctx, Access access, Handler handler) {
+        // Read the (size-limited) body first: an HTTP/2 client still sending it when an early refusal
+        // arrives sees its stream reset instead of the problem.
+        byte[] body = ctx.bodyAsBytes();
         String sessionId = ctx.header(SealedChannel.SESSION_HEADER);
         if (sessionId == null || sessionId.isEmpty()) {
             throw new ApiException(401, ErrorCodes.SESSION_INVALID, "this route needs a " + SealedChannel.SESSION_HEADER + " header");
@@ -127,7 +130,7 @@ public final class SealedRoutes {
             byte[] plaintext;
             try {
                 plaintext = SealedChannel.openRequest(keys, ctx.method().name(), pathAndQuery, session.sessionId(), seq,
-                        ctx.bodyAsBytes());
+                        body);
             } catch (AuthenticationFailedException e) {
                 throw new ApiException(400, ErrorCodes.SEAL_INVALID,
                         "the sealed body does not authenticate for this session, seq, method and path");
@@ -166,8 +169,10 @@ public final class SealedRoutes {
             byte[] sealed = SealedChannel.sealResponse(keys, status, session.sessionId(), seq, json);
             Bytes.zeroize(json);
             ctx.status(status);
-            ctx.contentType(SealedChannel.CONTENT_TYPE);
             ctx.result(sealed);
+            // Binary: no charset parameter (Javalin would add one through contentType()).
+            ctx.res().setCharacterEncoding(null);
+            ctx.res().setContentType(SealedChannel.CONTENT_TYPE);
         }
     }
 

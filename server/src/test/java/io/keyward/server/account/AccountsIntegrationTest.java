@@ -46,7 +46,7 @@ abstract class AccountsIntegrationTest {
     static final String[] CONFIG = {
         "SESSIONS_TTL", "1h", "SESSIONS_IDLE_TIMEOUT", "10m",
         "RATE_LIMIT_ACCOUNT_FAILURES", "3", "RATE_LIMIT_ADDRESS_FAILURES", "100000",
-        "RATE_LIMIT_BASE_DELAY", "1s", "RATE_LIMIT_MAX_DELAY", "1m"};
+        "RATE_LIMIT_BASE_DELAY", "1s", "RATE_LIMIT_MAX_DELAY", "1m", "SERVER_MAX_BODY_BYTES", "128KiB"};
     private static final SecureRandom RANDOM = new SecureRandom();
 
     TestCluster cluster;
@@ -498,5 +498,242 @@ abstract class AccountsIntegrationTest {
                         + "\"}").getBytes(StandardCharsets.UTF_8), "application/json");
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.contentType()).startsWith("application/problem+json");
+    }
+
+    // ---- bad input: each a 4xx problem with its own code, and nothing stored changes ----
+
+    private void assertRefused(RawApi.Response response, int status, String code) {
+        assertThat(response.status()).as(code).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.code()).isEqualTo(code);
+    }
+
+    private static String json(Object... pairs) {
+        java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], pairs[i + 1]);
+        }
+        try {
+            return io.keyward.protocol.WireJson.mapper().writeValueAsString(map);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static byte[] filled(int length, int value) {
+        byte[] bytes = new byte[length];
+        java.util.Arrays.fill(bytes, (byte) value);
+        return bytes;
+    }
+
+    @Test
+    void badRegistrationInputIsRefusedWithoutChangingAnything() {
+        String org = cluster.openOrg();
+        RawApi raw = new RawApi(cluster.node(0));
+        String start = "/v1/orgs/" + org + "/register/start";
+        String finish = "/v1/orgs/" + org + "/register/finish";
+        byte[] validRecord = RawApi.opaque("ristretto255-sha512", TestCluster.CHEAP_KSF).startRegistration(new byte[] {1})
+                .request().serialize();
+        String before = cluster.state();
+        assertRefused(raw.postJson(start, json("user_id", "nina", "registration_request", "!!notbase64")), 400, "invalid_base64");
+        assertRefused(raw.postJson(start, json("user_id", "nina", "registration_request", "AAAA=")), 400, "invalid_base64");
+        assertRefused(raw.postJson(start, json("user_id", "nina", "registration_request", Base64Url.encode(new byte[31]))),
+                400, "invalid_length");
+        assertRefused(raw.postJson(start, json("user_id", "nina", "registration_request", Base64Url.encode(new byte[32]))),
+                400, "invalid_element"); // the identity
+        assertRefused(raw.postJson(start, json("user_id", "nina", "registration_request", Base64Url.encode(filled(32, 0xff)))),
+                400, "invalid_element"); // not a ristretto255 encoding
+        assertRefused(raw.postJson(start, json("user_id", "n", "registration_request", Base64Url.encode(validRecord))),
+                400, "invalid_user_id");
+        assertRefused(raw.postJson(start, "{\"user_id\": \"nina\""), 400, "malformed_json");
+        assertRefused(raw.postJson(start, json("user_id", "nina", "registration_request", Base64Url.encode(validRecord),
+                "surprise", 1)), 400, "invalid_field");
+        int recordLength = 32 + 64 + 32 + 64;
+        assertRefused(raw.postJson(finish, json("user_id", "nina", "registration_record", Base64Url.encode(new byte[recordLength - 1]))),
+                400, "invalid_length");
+        assertRefused(raw.postJson(finish, json("user_id", "nina", "registration_record", Base64Url.encode(new byte[recordLength]))),
+                400, "invalid_element"); // identity client public key
+        assertRefused(raw.postJson(finish, json("user_id", "nina", "registration_record", "a b")), 400, "invalid_base64");
+        assertRefused(new RawApi(cluster.node(0), java.net.http.HttpClient.Version.HTTP_1_1)
+                .send("POST", start, new byte[130 * 1024], "application/json"), 413, "body_too_large");
+        assertRefused(raw.send("POST", start, "{}".getBytes(StandardCharsets.UTF_8), "text/plain"), 415, "unsupported_media_type");
+        assertThat(cluster.state()).isEqualTo(before);
+    }
+
+    @Test
+    void badLoginInputIsRefusedWithoutChangingAnything() {
+        String org = cluster.openOrg();
+        activeAccount(org, "olga", "pw", new byte[] {1});
+        RawApi raw = new RawApi(cluster.node(0));
+        String start = "/v1/orgs/" + org + "/login/start";
+        String finish = "/v1/orgs/" + org + "/login/finish";
+        byte[] ke1 = RawApi.opaque("ristretto255-sha512", TestCluster.CHEAP_KSF).startLogin(new byte[] {1}).ke1().serialize();
+        byte[] identityKeyshare = ke1.clone();
+        java.util.Arrays.fill(identityKeyshare, 64, 96, (byte) 0);
+        byte[] identityBlind = ke1.clone();
+        java.util.Arrays.fill(identityBlind, 0, 32, (byte) 0);
+        String before = cluster.state();
+        assertRefused(raw.postJson(start, json("user_id", "olga", "ke1", "%%%")), 400, "invalid_base64");
+        assertRefused(raw.postJson(start, json("user_id", "olga", "ke1", Base64Url.encode(Bytes.slice(ke1, 0, 95)))),
+                400, "invalid_length");
+        assertRefused(raw.postJson(start, json("user_id", "olga", "ke1", Base64Url.encode(identityKeyshare))), 400, "invalid_element");
+        assertRefused(raw.postJson(start, json("user_id", "olga", "ke1", Base64Url.encode(identityBlind))), 400, "invalid_element");
+        assertRefused(raw.postJson(start, json("user_id", "olga", "ke1", Base64Url.encode(filled(96, 0xff)))), 400, "invalid_element");
+        assertRefused(raw.postJson(finish, json("login_id", io.keyward.server.session.RandomIds.next(),
+                "ke3", Base64Url.encode(new byte[64]))), 400, "login_invalid");
+        assertRefused(raw.postJson(finish, json("login_id", "not-a-login-id", "ke3", Base64Url.encode(new byte[64]))),
+                400, "login_invalid");
+        assertRefused(raw.postJson(finish, json("login_id", io.keyward.server.session.RandomIds.next(),
+                "ke3", Base64Url.encode(new byte[63]))), 400, "invalid_length");
+        assertRefused(raw.postJson(finish, json("login_id", io.keyward.server.session.RandomIds.next(), "ke3", "AA==")),
+                400, "invalid_base64");
+        assertRefused(raw.postJson("/v1/orgs/no-such-org/login/start", json("user_id", "olga", "ke1", Base64Url.encode(ke1))),
+                404, "org_not_found");
+        assertThat(cluster.state()).isEqualTo(before);
+    }
+
+    @Test
+    void aKe3SentTwiceIsRefused() {
+        String org = cluster.openOrg();
+        activeAccount(org, "pete", "pw", new byte[] {1});
+        RawApi raw = new RawApi(cluster.node(0));
+        RawApi.Started started = raw.loginStart(org, "ristretto255-sha512", "pete", "pw");
+        io.keyward.crypto.opaque.KE2 ke2 = io.keyward.crypto.opaque.KE2.deserialize(io.keyward.crypto.opaque.OpaqueSuite.RISTRETTO255_SHA512,
+                Base64Url.decode(started.response().json().path("ke2").asText(), "ke2"));
+        byte[] ke3 = RawApi.opaque("ristretto255-sha512", TestCluster.CHEAP_KSF)
+                .finishLogin(started.start().state(), ke2, io.keyward.crypto.opaque.Identities.NONE).ke3().serialize();
+        String body = json("login_id", started.response().json().path("login_id").asText(), "ke3", Base64Url.encode(ke3));
+        RawApi.Response first = raw.postJson("/v1/orgs/" + org + "/login/finish", body);
+        assertThat(first.status()).isEqualTo(200);
+        String before = cluster.state();
+        // Replayed to the same node and, where there are two, to the other one.
+        assertRefused(raw.postJson("/v1/orgs/" + org + "/login/finish", body), 400, "login_invalid");
+        RawApi other = new RawApi(cluster.node(cluster.nodes.size() - 1));
+        assertRefused(other.postJson("/v1/orgs/" + org + "/login/finish", body), 400, "login_invalid");
+        assertThat(cluster.state()).isEqualTo(before);
+    }
+
+    @Test
+    void anExpiredPendingLoginCannotBeFinished() {
+        String org = cluster.openOrg();
+        activeAccount(org, "quinn", "pw", new byte[] {1});
+        RawApi raw = new RawApi(cluster.node(0));
+        RawApi.Started started = raw.loginStart(org, "ristretto255-sha512", "quinn", "pw");
+        io.keyward.crypto.opaque.KE2 ke2 = io.keyward.crypto.opaque.KE2.deserialize(io.keyward.crypto.opaque.OpaqueSuite.RISTRETTO255_SHA512,
+                Base64Url.decode(started.response().json().path("ke2").asText(), "ke2"));
+        byte[] ke3 = RawApi.opaque("ristretto255-sha512", TestCluster.CHEAP_KSF)
+                .finishLogin(started.start().state(), ke2, io.keyward.crypto.opaque.Identities.NONE).ke3().serialize();
+        cluster.clock.advance(io.keyward.server.session.PendingLogins.TTL.plusSeconds(1));
+        assertRefused(raw.postJson("/v1/orgs/" + org + "/login/finish",
+                json("login_id", started.response().json().path("login_id").asText(), "ke3", Base64Url.encode(ke3))),
+                400, "login_invalid");
+    }
+
+    @Test
+    void badSealedRequestsAreRefusedBeforeTheSeqIsUsed() {
+        String org = cluster.openOrg();
+        activeAccount(org, "rosa", "pw", new byte[] {1});
+        RawApi raw = new RawApi(cluster.node(0));
+        RawApi.RawSession session = raw.login(org, "ristretto255-sha512", "rosa", "pw");
+        RawApi.Response ok = raw.sealed(session, "GET", "/v1/account", 1, null);
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.contentType()).startsWith("application/keyward-sealed");
+        assertThat(RawApi.open(session, 1, ok).path("user_id").asText()).isEqualTo("rosa");
+
+        String before = cluster.state();
+        // One bit flipped anywhere (ciphertext or tag): seal_invalid, and seq 2 stays unused.
+        for (int bit : new int[] {0, 7, 8 * 15 + 3}) {
+            RawApi.Response flipped = raw.sealed(session, "GET", "/v1/account", 2, null, b -> {
+                byte[] copy = b.clone();
+                copy[bit / 8] ^= (byte) (1 << (bit % 8));
+                return copy;
+            });
+            assertRefused(flipped, 400, "seal_invalid");
+        }
+        // Sealed for another path, another method, another seq: seal_invalid.
+        assertRefused(raw.sealed(session, "GET", "/v1/account", 2, null, b ->
+                io.keyward.protocol.channel.SealedChannel.sealRequest(session.keys(), "GET", "/v1/other", session.sessionId(), 2,
+                        new byte[0])), 400, "seal_invalid");
+        assertRefused(raw.sealed(session, "GET", "/v1/account", 2, null, b ->
+                io.keyward.protocol.channel.SealedChannel.sealRequest(session.keys(), "POST", "/v1/account", session.sessionId(), 2,
+                        new byte[0])), 400, "seal_invalid");
+        assertRefused(raw.sealed(session, "GET", "/v1/account", 2, null, b ->
+                io.keyward.protocol.channel.SealedChannel.sealRequest(session.keys(), "GET", "/v1/account", session.sessionId(), 3,
+                        new byte[0])), 400, "seal_invalid");
+        // An empty body, no body, a body under the wrong key.
+        assertRefused(raw.sealed(session, "GET", "/v1/account", 2, null, b -> new byte[0]), 400, "seal_invalid");
+        assertRefused(raw.sealed(session, "GET", "/v1/account", 2, null, b -> filled(64, 7)), 400, "seal_invalid");
+        // Headers.
+        assertRefused(raw.send("GET", "/v1/account", new byte[16], "application/keyward-sealed"), 401, "session_invalid");
+        for (String seq : List.of("0", "01", "-1", "x", "18446744073709551616")) {
+            assertRefused(raw.send("GET", "/v1/account", new byte[16], "application/keyward-sealed",
+                    "Keyward-Session", session.sessionId(), "Keyward-Seq", seq), 400, "seq_invalid");
+        }
+        assertRefused(raw.send("GET", "/v1/account", new byte[16], "application/keyward-sealed",
+                "Keyward-Session", io.keyward.server.session.RandomIds.next(), "Keyward-Seq", "2"), 401, "session_invalid");
+        assertRefused(raw.send("GET", "/v1/account", new byte[16], "application/keyward-sealed",
+                "Keyward-Session", "x", "Keyward-Seq", "2"), 401, "session_invalid");
+        assertRefused(raw.send("GET", "/v1/account", new byte[16], "application/json",
+                "Keyward-Session", session.sessionId(), "Keyward-Seq", "2"), 415, "unsupported_media_type");
+        assertRefused(new RawApi(cluster.node(0), java.net.http.HttpClient.Version.HTTP_1_1)
+                .send("POST", "/v1/session/logout", new byte[130 * 1024], "application/keyward-sealed",
+                "Keyward-Session", session.sessionId(), "Keyward-Seq", "2"), 413, "body_too_large");
+        // A replayed seq.
+        assertRefused(raw.sealed(session, "GET", "/v1/account", 1, null), 409, "seq_replayed");
+        assertThat(cluster.state()).isEqualTo(before);
+        assertThat(cluster.count("SELECT highest_seq FROM sessions WHERE session_id = ?", session.sessionId())).isEqualTo(1);
+
+        // Seq 2 was never used, so it still works; later seqs may arrive out of order within the window.
+        assertThat(raw.sealed(session, "GET", "/v1/account", 2, null).status()).isEqualTo(200);
+        assertThat(raw.sealed(session, "GET", "/v1/account", 2000, null).status()).isEqualTo(200);
+        assertThat(raw.sealed(session, "GET", "/v1/account", 2000 - 1024, null).status()).isEqualTo(200);
+        before = cluster.state();
+        assertRefused(raw.sealed(session, "GET", "/v1/account", 2000 - 1025, null), 409, "seq_replayed"); // far behind
+        assertRefused(raw.sealed(session, "GET", "/v1/account", 3, null), 409, "seq_replayed");
+        assertRefused(raw.sealed(session, "GET", "/v1/account", 2000, null), 409, "seq_replayed");
+        assertThat(cluster.state()).isEqualTo(before);
+        // The window is all that is kept.
+        assertThat(cluster.count("SELECT COUNT(*) FROM session_seqs WHERE session_id = ?", session.sessionId())).isLessThanOrEqualTo(1025);
+
+        // After logout, and after expiry, nothing is accepted.
+        assertThat(raw.sealed(session, "POST", "/v1/session/logout", 2001, null).status()).isEqualTo(200);
+        assertRefused(raw.sealed(session, "GET", "/v1/account", 2002, null), 401, "session_invalid");
+        RawApi.RawSession expiring = raw.login(org, "ristretto255-sha512", "rosa", "pw");
+        cluster.clock.advance(Duration.ofMinutes(61));
+        before = cluster.state();
+        assertRefused(raw.sealed(expiring, "GET", "/v1/account", 1, null), 401, "session_expired");
+        assertThat(cluster.state()).isEqualTo(before);
+    }
+
+    @Test
+    void errorsAfterTheSeqWasUsedAreSealed() {
+        String org = cluster.openOrg();
+        client.register(org, "sam", pw("pw"), null);
+        RawApi raw = new RawApi(cluster.node(0));
+        RawApi.RawSession registration = raw.login(org, "ristretto255-sha512", "sam", "pw");
+        assertThat(registration.login().path("registration_pending").asBoolean()).isTrue();
+        String before = cluster.state();
+        RawApi.Response refused = raw.sealed(registration, "POST", "/v1/account/complete", 1,
+                json("key_bundle", "not base64!", "device", device()));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/keyward-sealed");
+        JsonNode problem = RawApi.open(registration, 1, refused);
+        assertThat(problem.path("code").asText()).isEqualTo("invalid_base64");
+        // The account is still pending, with no device; only the seq and the request were used.
+        assertThat(cluster.count("SELECT COUNT(*) FROM users WHERE org = ? AND user_key = 'sam' AND status = 'pending'", org))
+                .isEqualTo(1);
+        assertThat(cluster.count("SELECT COUNT(*) FROM devices WHERE org = ? AND user_key = 'sam'", org)).isZero();
+        assertThat(cluster.state()).isNotEqualTo(before);
+        // Wrong key lengths for the device.
+        RawApi.RawSession again = raw.login(org, "ristretto255-sha512", "sam", "pw");
+        RawApi.Response shortKey = raw.sealed(again, "POST", "/v1/account/complete", 1,
+                json("key_bundle", "AQID", "device", new DeviceKeys("d", Base64Url.encode(new byte[31]), Base64Url.encode(new byte[32]))));
+        assertThat(RawApi.open(again, 1, shortKey).path("code").asText()).isEqualTo("invalid_length");
+        RawApi.RawSession third = raw.login(org, "ristretto255-sha512", "sam", "pw");
+        RawApi.Response tooBig = raw.sealed(third, "POST", "/v1/account/complete", 1,
+                json("key_bundle", Base64Url.encode(new byte[64 * 1024 + 1]), "device", device()));
+        assertThat(RawApi.open(third, 1, tooBig).path("code").asText()).isEqualTo("invalid_length");
+        assertThat(cluster.count("SELECT COUNT(*) FROM users WHERE org = ? AND user_key = 'sam' AND status = 'pending'", org))
+                .isEqualTo(1);
     }
 }

@@ -32,9 +32,14 @@ final class RawApi {
     private final KeywardNode node;
     private final HttpClient http;
 
+    /** HTTP/1.1, as the SDK speaks (see {@code Transport}). */
     RawApi(KeywardNode node) {
+        this(node, HttpClient.Version.HTTP_1_1);
+    }
+
+    RawApi(KeywardNode node, HttpClient.Version version) {
         this.node = node;
-        this.http = TestHttps.client(node.certificate(), HttpClient.Version.HTTP_2);
+        this.http = TestHttps.client(node.certificate(), version);
     }
 
     record Response(int status, String contentType, byte[] body) {
@@ -57,6 +62,10 @@ final class RawApi {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        if (body != null && body.length > 64 * 1024) {
+            // Let the node refuse a large body before it is sent, rather than racing its connection close.
+            request.expectContinue(true);
         }
         if (headers.length > 0) {
             request.headers(headers);
