@@ -51,6 +51,8 @@ import java.util.Map;
 public final class KeywardClient implements AutoCloseable {
     private final Transport transport;
     private final SecureRandom random = new SecureRandom();
+    /** An org's suite, key, ksf and context never change, so registration and login fetch them once. */
+    private final java.util.concurrent.ConcurrentMap<String, OrgInfo> orgParameters = new java.util.concurrent.ConcurrentHashMap<>();
 
     private KeywardClient(Transport transport) {
         this.transport = transport;
@@ -85,7 +87,14 @@ public final class KeywardClient implements AutoCloseable {
 
     /** {@code GET /v1/orgs/{org}}: the org's suite, OPAQUE public key, key-stretching function and policy. */
     public OrgInfo org(String org) {
-        return transport.json("GET", "/v1/orgs/" + segment(org), null, null, OrgInfo.class);
+        OrgInfo info = transport.json("GET", "/v1/orgs/" + segment(org), null, null, OrgInfo.class);
+        orgParameters.put(org, info);
+        return info;
+    }
+
+    private OrgInfo parameters(String org) {
+        OrgInfo cached = orgParameters.get(org);
+        return cached != null ? cached : org(org);
     }
 
     /**
@@ -114,7 +123,7 @@ public final class KeywardClient implements AutoCloseable {
     }
 
     private RegistrationResult register(String org, String userId, char[] password, String token, String sequesterKey) {
-        OrgInfo info = org(org);
+        OrgInfo info = parameters(org);
         OpaqueClient opaque = opaque(info);
         byte[] passwordBytes = utf8(password);
         RegistrationStart start = opaque.startRegistration(passwordBytes);
@@ -151,7 +160,7 @@ public final class KeywardClient implements AutoCloseable {
      * {@code rate_limited} (429).
      */
     public Session login(String org, String userId, char[] password, LoginOptions options) {
-        OrgInfo info = org(org);
+        OrgInfo info = parameters(org);
         OpaqueClient opaque = opaque(info);
         byte[] passwordBytes = utf8(password);
         LoginStart start = opaque.startLogin(passwordBytes);

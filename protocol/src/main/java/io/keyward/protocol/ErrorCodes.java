@@ -46,7 +46,6 @@ public final class ErrorCodes {
     public static final String LOGIN_INVALID = "login_invalid";
     public static final String ACCOUNT_PENDING = "account_pending";
     public static final String ACCOUNT_ALREADY_COMPLETE = "account_already_complete";
-    public static final String PASSWORD_CHANGE_NOT_STARTED = "password_change_not_started";
 
     // The sealed channel (issue 4)
     public static final String SESSION_INVALID = "session_invalid";

@@ -13,6 +13,7 @@ CREATE TABLE pending_logins (
     expires_ms   INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX pending_logins_by_user ON pending_logins (org, user_key);
+CREATE INDEX pending_logins_by_expiry ON pending_logins (expires_ms);
 
 CREATE TABLE sessions (
     session_id    TEXT    NOT NULL PRIMARY KEY,
@@ -31,6 +32,7 @@ CREATE TABLE sessions (
     ended_ms      INTEGER
 ) STRICT;
 CREATE INDEX sessions_by_user ON sessions (org, user_key);
+CREATE INDEX sessions_by_expiry ON sessions (expires_ms);
 
 -- The sequence numbers a session has used within its replay window; the primary key makes a seq
 -- usable once, also when two nodes receive it at the same time.
@@ -47,3 +49,4 @@ CREATE TABLE login_throttles (
     window_start_ms  INTEGER NOT NULL,
     blocked_until_ms INTEGER NOT NULL
 ) STRICT;
+CREATE INDEX login_throttles_by_window ON login_throttles (window_start_ms);

@@ -57,6 +57,12 @@ public final class LoginThrottle {
         if (until > now) {
             throw new RateLimitedException(Math.max(1, (until - now + 999) / 1000));
         }
+        try (PreparedStatement forget = connection.prepareStatement(
+                "DELETE FROM login_throttles WHERE window_start_ms < ? AND blocked_until_ms < ?")) {
+            forget.setLong(1, now - config.window().toMillis());
+            forget.setLong(2, now);
+            forget.executeUpdate(); // counts whose window has passed mean nothing any more
+        }
         count(connection, accountKey, config.accountFailures(), now);
         count(connection, addressKey, config.addressFailures(), now);
     }

@@ -59,6 +59,7 @@ public final class SessionService {
             Integer clientLimit) throws SQLException {
         String id = RandomIds.next();
         long now = clock.millis();
+        forgetExpired(connection, now);
         Integer limit = kind == SessionKind.REGISTRATION ? Integer.valueOf(1) : lower(config.requestLimit().orElse(null), clientLimit);
         long expires = now + config.ttl().toMillis();
         byte[] wrapped;
@@ -234,8 +235,25 @@ public final class SessionService {
         });
     }
 
+    /** Sessions expired for a day are deleted with their seqs: nothing can use them, and nothing reads them. */
+    private static void forgetExpired(Connection connection, long now) throws SQLException {
+        long cutoff = now - java.time.Duration.ofDays(1).toMillis();
+        try (PreparedStatement seqs = connection.prepareStatement("DELETE FROM session_seqs WHERE session_id IN"
+                + " (SELECT session_id FROM sessions WHERE expires_ms < ?)");
+             PreparedStatement rows = connection.prepareStatement("DELETE FROM sessions WHERE expires_ms < ?")) {
+            seqs.setLong(1, cutoff);
+            seqs.executeUpdate();
+            rows.setLong(1, cutoff);
+            rows.executeUpdate();
+        }
+    }
+
     /** Ends one session (in the caller's transaction). */
     public int end(Connection connection, String sessionId) throws SQLException {
+        try (PreparedStatement seqs = connection.prepareStatement("DELETE FROM session_seqs WHERE session_id = ?")) {
+            seqs.setString(1, sessionId); // an ended session accepts nothing, so its window is no longer needed
+            seqs.executeUpdate();
+        }
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE sessions SET ended_ms = ? WHERE session_id = ? AND ended_ms IS NULL")) {
             update.setLong(1, clock.millis());
