@@ -15,7 +15,7 @@ public final class ExitCodes {
     static final String HELP = """
             Exit codes:
               0  success
-              1  the operation failed (bad input, wrong key, refused); the reason is printed on one line
+              1  the operation failed (bad input, wrong key, refused): one line on stderr says why
               2  the command line is wrong (unknown option, missing argument)
               3  the server could not start (bad configuration, root key mismatch)""";
 }

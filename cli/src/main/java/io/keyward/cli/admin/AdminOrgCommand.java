@@ -138,7 +138,9 @@ public final class AdminOrgCommand implements Runnable {
                     fields.put("expires_at", String.valueOf(invitation.expiresAt()));
                     printJson(fields);
                 } else {
-                    print("Invitation token for org " + invitation.org() + " (one use, expires " + invitation.expiresAt()
+                    print("Invitation token for org " + invitation.org() + " (one use, expires "
+                            + (invitation.expiresAt() == null ? "never"
+                                    : invitation.expiresAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
                             + "): " + invitation.token());
                     print("The new user runs: keyward register --server " + server + " --org " + invitation.org()
                             + " --user ID --token " + invitation.token());

@@ -88,7 +88,16 @@ class SealedChannelRelayTest {
      * Registers and completes an account through {@code server}, then logs in and sends two sealed
      * requests: {@code GET /v1/account} and one carrying the test secret.
      */
-    static void accountLife(URI server, ServerTrust trust, Secrets secrets) {
+    interface WhileLoggedIn {
+        void run() throws IOException;
+    }
+
+    static void accountLife(URI server, ServerTrust trust, Secrets secrets) throws IOException {
+        accountLife(server, trust, secrets, () -> { });
+    }
+
+    /** As above; {@code whileLoggedIn} runs after the sealed requests, while the session is still live. */
+    static void accountLife(URI server, ServerTrust trust, Secrets secrets, WhileLoggedIn whileLoggedIn) throws IOException {
         try (KeywardClient client = KeywardClient.connect(server, trust)) {
             client.register("default", secrets.user(), secrets.password(), null);
             Session registration = client.login("default", secrets.user(), secrets.password());
@@ -105,6 +114,7 @@ class SealedChannelRelayTest {
                 } catch (KeywardApiException expected) {
                     assertThat(expected.code()).isEqualTo("account_already_complete");
                 }
+                whileLoggedIn.run();
             }
         }
     }
@@ -135,7 +145,12 @@ class SealedChannelRelayTest {
         Secrets secrets = Secrets.random("relay-tls");
         try (TlsTerminatingRelay relay = TlsTerminatingRelay.start(dir, node.port(), node.certificate())) {
             URI through = URI.create("https://127.0.0.1:" + relay.port());
-            accountLife(through, ServerTrust.pinned(Fingerprints.of(relay.certificate())), secrets);
+            accountLife(through, ServerTrust.pinned(Fingerprints.of(relay.certificate())), secrets,
+                    () -> replaysAreRefused(relay));
+            // After logout, the same capture is refused for its session.
+            HttpCapture.Message account = HttpCapture.parse(relay.clientBytes()).stream()
+                    .filter(r -> r.startLine().startsWith("GET /v1/account ")).findFirst().orElseThrow();
+            assertProblem(RawHttps.exchange(relay.certificate(), relay.port(), account.raw()), "session_invalid");
 
             byte[] log = relay.clientBytes();
             List<HttpCapture.Message> requests = HttpCapture.parse(log);
@@ -152,28 +167,33 @@ class SealedChannelRelayTest {
             for (HttpCapture.Message request : sealed) {
                 assertThat(request.headers().get("content-type")).isEqualTo("application/keyward-sealed");
                 assertThat(new String(request.body(), StandardCharsets.ISO_8859_1)).doesNotContain("key_bundle")
-                        .doesNotContain("test_secret").doesNotContain("{");
+                        .doesNotContain("test_secret").doesNotContain("device");
             }
             // The answers crossed sealed too: the key bundle went back in GET /v1/account's answer.
             assertNoSecretIn(relay.serverBytes(), secrets);
-
-            // Replaying the captured GET /v1/account through the relay: the server refuses the used seq.
-            HttpCapture.Message account = sealed.stream().filter(r -> r.startLine().startsWith("GET /v1/account ")).findFirst()
-                    .orElseThrow();
-            HttpCapture.Message replayed = RawHttps.exchange(relay.certificate(), relay.port(), account.raw());
-            assertProblem(replayed, "seq_replayed");
-            // The same request with one bit of its sealed body flipped is refused before its seq is looked at.
-            byte[] altered = account.raw().clone();
-            altered[altered.length - 1] ^= 0x01;
-            assertProblem(RawHttps.exchange(relay.certificate(), relay.port(), altered), "seal_invalid");
-            // And moved to an unused seq, it no longer authenticates (the seq is bound into the seal).
-            String head = new String(account.raw(), StandardCharsets.ISO_8859_1);
-            String seq = account.headers().get("keyward-seq");
-            byte[] moved = head.replaceFirst("(?i)(\r\nkeyward-seq: *)" + seq + "\r\n", "$1" + (Long.parseLong(seq) + 100) + "\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1);
-            assertThat(moved).isNotEqualTo(account.raw());
-            assertProblem(RawHttps.exchange(relay.certificate(), relay.port(), moved), "seal_invalid");
         }
+    }
+
+    /** Replays through the relay what it captured, while the session is live. */
+    private static void replaysAreRefused(TlsTerminatingRelay relay) throws IOException {
+        List<HttpCapture.Message> sealed = HttpCapture.parse(relay.clientBytes()).stream()
+                .filter(r -> r.headers().containsKey("keyward-session")).toList();
+        // Replaying the captured GET /v1/account through the relay: the server refuses the used seq.
+        HttpCapture.Message account = sealed.stream().filter(r -> r.startLine().startsWith("GET /v1/account ")).findFirst()
+                .orElseThrow();
+        HttpCapture.Message replayed = RawHttps.exchange(relay.certificate(), relay.port(), account.raw());
+        assertProblem(replayed, "seq_replayed");
+        // The same request with one bit of its sealed body flipped is refused before its seq is looked at.
+        byte[] altered = account.raw().clone();
+        altered[altered.length - 1] ^= 0x01;
+        assertProblem(RawHttps.exchange(relay.certificate(), relay.port(), altered), "seal_invalid");
+        // And moved to an unused seq, it no longer authenticates (the seq is bound into the seal).
+        String head = new String(account.raw(), StandardCharsets.ISO_8859_1);
+        String seq = account.headers().get("keyward-seq");
+        byte[] moved = head.replaceFirst("(?i)(\r\nkeyward-seq: *)" + seq + "\r\n", "$1" + (Long.parseLong(seq) + 100) + "\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(moved).isNotEqualTo(account.raw());
+        assertProblem(RawHttps.exchange(relay.certificate(), relay.port(), moved), "seal_invalid");
     }
 
     static void assertProblem(HttpCapture.Message response, String code) throws IOException {
