@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * entries (filtered, paged by seq), its checkpoints, and an on-demand checkpoint.
  */
 public final class AuditRoutes implements ApiModule {
-    /** Organization names as the audit routes accept them; {@value AuditLog#NODE_ORG} reads the node chain. */
-    static final Pattern ORG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,63}");
+    /** Organization names as accounts allows them, and {@value AuditLog#NODE_ORG} for the node chain. */
+    static final Pattern ORG = Pattern.compile("_node|[a-z0-9._@+-]{3,128}");
 
     /** The public key, raw and as SPKI PEM. */
     public record KeyInfo(String algorithm, String publicKey, String publicKeyPem) {}
@@ -77,7 +77,7 @@ public final class AuditRoutes implements ApiModule {
     static String org(Context ctx) {
         String org = ctx.pathParam("org");
         if (!ORG.matcher(org).matches()) {
-            throw new ApiException(400, ErrorCodes.INVALID_FIELD, "org must be 1-64 letters, digits, '.', '_' or '-'");
+            throw new ApiException(400, ErrorCodes.INVALID_FIELD, "org must be 3-128 characters from a-z 0-9 . _ @ + - (or _node)");
         }
         return org;
     }
