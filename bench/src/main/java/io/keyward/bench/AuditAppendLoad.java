@@ -31,11 +31,14 @@ import java.util.stream.Stream;
  *
  * <pre>
  * ./mvnw -q -pl bench -am package -DskipTests
- * java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" io.keyward.bench.AuditAppendLoad [seconds] [threads] [sqlite|postgres|both]
+ * java --enable-native-access=ALL-UNNAMED -cp bench/target/benchmarks.jar io.keyward.bench.AuditAppendLoad \
+ *     [seconds=10] [threads=4] [sqlite|postgres|both]
  * </pre>
  *
- * Prints, per database and workload, appends per second over the run (after a 2 s warm-up) and
- * checks that every organization's chain is gap-free at the end.
+ * Prints, per database and workload (all threads on one organization's chain, then one organization
+ * per thread), appends per second over the run (after a 2 s warm-up) and checks that every chain is
+ * gap-free at the end. SQLite runs with {@code synchronous=FULL}, so its figure is bound by the disk's
+ * fsync and drops sharply when other processes write to the same disk.
  */
 public final class AuditAppendLoad {
     private AuditAppendLoad() {}
