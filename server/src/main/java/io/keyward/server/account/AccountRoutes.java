@@ -92,7 +92,14 @@ public final class AccountRoutes implements ApiModule {
             AuditFacts.actor(ctx, AuditFacts.Actor.user(userKeyOrAsGiven(request.userId())));
             AuditFacts.target(ctx, request.userId());
             try {
-                ctx.json(login.start(org, request, ctx.ip(), audit.forRequest(ctx)));
+                LoginService.Started started = login.start(org, request, ctx.ip(), (connection, knownUser) -> {
+                    if (!knownUser) {
+                        // Recorded, never answered: the answer is the same as for a known user.
+                        AuditFacts.action(ctx, "session.login.start.unknown_user");
+                    }
+                    audit.appendInTransaction(connection, ctx);
+                });
+                ctx.json(started.response());
             } catch (RateLimitedException e) {
                 ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
                 throw e;
@@ -106,6 +113,9 @@ public final class AccountRoutes implements ApiModule {
                 if (result.userKey() != null) {
                     AuditFacts.actor(ctx, AuditFacts.Actor.user(result.userKey()));
                     AuditFacts.target(ctx, result.userKey());
+                    if (!result.knownUser()) {
+                        AuditFacts.action(ctx, "session.login.finish.unknown_user");
+                    }
                 }
                 switch (result.outcome()) {
                     case SUCCESS -> audit.appendInTransaction(connection, ctx);

@@ -15,7 +15,6 @@ import io.keyward.protocol.account.LoginFinishRequest;
 import io.keyward.protocol.account.LoginFinishResponse;
 import io.keyward.protocol.account.LoginStartRequest;
 import io.keyward.protocol.account.LoginStartResponse;
-import io.keyward.server.audit.TransactionAudit;
 import io.keyward.server.http.ApiException;
 import io.keyward.server.session.LoginThrottle;
 import io.keyward.server.session.PendingLogins;
@@ -42,7 +41,22 @@ public final class LoginService {
     /** What a login attempt came to, for the audit facts and the answer. */
     public enum Outcome { SUCCESS, FAILED, INVALID }
 
-    public record Finished(Outcome outcome, String userKey, LoginFinishResponse response) {}
+    /**
+     * @param knownUser false when the login ran against the fake record: for the audit facts only, never
+     *     for the answer, which is the same either way
+     */
+    public record Started(LoginStartResponse response, boolean knownUser) {}
+
+    /** @param knownUser as for {@link Started}; false also when the login id was unknown */
+    public record Finished(Outcome outcome, String userKey, boolean knownUser, LoginFinishResponse response) {}
+
+    /** Records a started login in the transaction that counts the attempt (knownUser for the facts only). */
+    @FunctionalInterface
+    public interface StartAudit {
+        StartAudit NONE = (connection, knownUser) -> {};
+
+        void record(Connection connection, boolean knownUser) throws SQLException;
+    }
 
     /** Records a finished login in the transaction that ends it (the route sets the audit facts it learns). */
     @FunctionalInterface
@@ -67,12 +81,12 @@ public final class LoginService {
     }
 
     /** KE2 for {@code request}; 429 {@link io.keyward.server.session.RateLimitedException} when throttled. */
-    public LoginStartResponse start(String orgName, LoginStartRequest request, String client) {
-        return start(orgName, request, client, TransactionAudit.NONE);
+    public Started start(String orgName, LoginStartRequest request, String client) {
+        return start(orgName, request, client, StartAudit.NONE);
     }
 
-    /** As {@link #start(String, LoginStartRequest, String)}, appending the audit entry in the attempt's transaction. */
-    public LoginStartResponse start(String orgName, LoginStartRequest request, String client, TransactionAudit audit) {
+    /** As {@link #start(String, LoginStartRequest, String)}, recording the attempt in the transaction that counts it. */
+    public Started start(String orgName, LoginStartRequest request, String client, StartAudit audit) {
         OrgRecord org = orgs.find(orgName);
         String userKey = Identifiers.userKey(request.userId());
         KE1 ke1 = OpaqueInput.ke1(org.suite(), request.ke1(), "ke1");
@@ -94,10 +108,10 @@ public final class LoginService {
             String loginId = db.inTransaction(connection -> {
                 throttle.attempt(connection, accountKey, addressKey);
                 String id = pending.put(connection, org.name(), userKey, user.isPresent(), client, started.state());
-                audit.success(connection);
+                audit.record(connection, user.isPresent());
                 return id;
             });
-            return new LoginStartResponse(loginId, Base64Url.encode(started.ke2().serialize()));
+            return new Started(new LoginStartResponse(loginId, Base64Url.encode(started.ke2().serialize())), user.isPresent());
         } finally {
             started.state().destroy();
         }
@@ -134,31 +148,31 @@ public final class LoginService {
         {
             Optional<PendingLogins.Pending> taken = pending.take(connection, org.name(), request.loginId());
             if (taken.isEmpty()) {
-                return new Finished(Outcome.INVALID, null, null);
+                return new Finished(Outcome.INVALID, null, false, null);
             }
             PendingLogins.Pending login = taken.get();
             try {
                 if (login.expired()) {
-                    return new Finished(Outcome.INVALID, login.userKey(), null);
+                    return new Finished(Outcome.INVALID, login.userKey(), login.knownUser(), null);
                 }
                 byte[] sessionKey;
                 try {
                     sessionKey = server.finishLogin(login.state(), ke3);
                 } catch (ClientAuthenticationException e) {
-                    return new Finished(Outcome.FAILED, login.userKey(), null);
+                    return new Finished(Outcome.FAILED, login.userKey(), login.knownUser(), null);
                 }
                 try {
                     Optional<UserRecord> user = login.knownUser()
                             ? Users.find(connection, org.name(), login.userKey()) : Optional.empty();
                     if (user.isEmpty()) {
-                        return new Finished(Outcome.FAILED, login.userKey(), null); // unreachable with a fake record
+                        return new Finished(Outcome.FAILED, login.userKey(), false, null); // unreachable with a fake record
                     }
                     SessionKind kind = user.get().pending() ? SessionKind.REGISTRATION : SessionKind.REQUEST;
                     SessionRecord session = sessions.create(connection, org.name(), login.userKey(), kind, sessionKey,
                             request.requestLimit());
                     throttle.succeeded(connection, LoginThrottle.accountKey(org.name(), login.userKey()),
                             LoginThrottle.addressKey(login.client()));
-                    return new Finished(Outcome.SUCCESS, login.userKey(), new LoginFinishResponse(session.sessionId(),
+                    return new Finished(Outcome.SUCCESS, login.userKey(), true, new LoginFinishResponse(session.sessionId(),
                             session.expiresAt(), kind == SessionKind.REGISTRATION, session.requestLimit()));
                 } finally {
                     Bytes.zeroize(sessionKey);

@@ -62,12 +62,6 @@ public final class SealedRoutes {
         public <T> T body(Class<T> type) {
             return JsonBodies.read(plaintext, type);
         }
-
-        /** The JSON body, or an empty object's worth of nulls when the body is empty. */
-        public <T> T bodyOrEmpty(Class<T> type) {
-            return plaintext.length == 0 ? JsonBodies.read("{}".getBytes(java.nio.charset.StandardCharsets.US_ASCII), type)
-                    : body(type);
-        }
     }
 
     private final SessionService sessions;

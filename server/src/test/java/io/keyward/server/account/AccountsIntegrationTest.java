@@ -113,6 +113,29 @@ abstract class AccountsIntegrationTest {
         });
     }
 
+    // ---- the SDK's TLS trust ----
+
+    @Test
+    void theSdkTrustsExactlyWhatItIsTold() {
+        String fingerprint = cluster.node(0).fingerprint();
+        assertThat(client.serverFingerprint()).isEqualTo(fingerprint);
+        String wrong = fingerprint.startsWith("00") ? "11" + fingerprint.substring(2) : "00" + fingerprint.substring(2);
+        assertCode(() -> KeywardClient.connect(cluster.url(0), io.keyward.client.ServerTrust.pinned(wrong)), 0, "server_untrusted");
+        // A self-signed node is not trusted by the JDK's CAs.
+        assertCode(() -> KeywardClient.connect(cluster.url(0), io.keyward.client.ServerTrust.system()), 0, "server_untrusted");
+        // A custom check sees the chain and decides (trust on first use, for instance).
+        List<String> seen = new ArrayList<>();
+        try (KeywardClient tofu = KeywardClient.connect(cluster.url(0), io.keyward.client.ServerTrust.custom(chain ->
+                seen.add(chain[0].getSubjectX500Principal().getName())))) {
+            assertThat(tofu.serverFingerprint()).isEqualTo(fingerprint);
+            assertThat(tofu.org("default").registration()).isEqualTo("open");
+        }
+        assertThat(seen).isNotEmpty();
+        assertCode(() -> KeywardClient.connect(cluster.url(0), io.keyward.client.ServerTrust.custom(chain -> {
+            throw new java.security.cert.CertificateException("no");
+        })), 0, "server_untrusted");
+    }
+
     // ---- organizations ----
 
     @Test
