@@ -60,6 +60,7 @@ class AuthenticationAuditTest {
                     .map(e -> e.action() + " " + e.actorType() + ":" + e.actorId() + " " + e.outcome()
                             + (e.code() == null ? "" : " " + e.code()) + " from " + e.client())
                     .toList();
+            // An unknown user gets the same answers as a known one; only the record tells them apart.
             assertThat(attempts).containsExactly(
                     // the owner's bootstrap registration, then alice's
                     "account.register.start anonymous:null success from 127.0.0.1",
@@ -71,8 +72,8 @@ class AuthenticationAuditTest {
                     "account.complete user:alice success from 127.0.0.1",
                     "session.login.start user:alice success from 127.0.0.1",
                     "session.login.finish user:alice denied login_failed from 127.0.0.1",
-                    "session.login.start user:mallory success from 127.0.0.1",
-                    "session.login.finish user:mallory denied login_failed from 127.0.0.1",
+                    "session.login.start.unknown_user user:mallory success from 127.0.0.1",
+                    "session.login.finish.unknown_user user:mallory denied login_failed from 127.0.0.1",
                     "session.login.start user:alice success from 127.0.0.1",
                     "session.login.finish user:alice denied login_failed from 127.0.0.1",
                     "session.login.start user:alice denied rate_limited from 127.0.0.1");
