@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,17 +34,19 @@ import org.junit.jupiter.api.io.TempDir;
  * new route that records nothing fails here), unmatched paths, admin refusals, and actions that roll
  * back.
  */
-class AuditHookTest {
-    @TempDir
-    static Path dir;
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AuditHookTest {
+    private final AtomicReference<KeywardNode> current = new AtomicReference<>();
+    private KeywardNode node;
+    private String adminToken;
+    private HttpClient client;
 
-    private static final AtomicReference<KeywardNode> NODE = new AtomicReference<>();
-    private static KeywardNode node;
-    private static String adminToken;
-    private static HttpClient client;
+    /** Extra configuration pairs for the node (its database). */
+    abstract String[] storage();
 
-    /** Test-only routes: one action that commits with its entry, one that rolls back after appending. */
-    private static final ApiModule ACTIONS = routes -> {
+    private ApiModule actions() {
+        AtomicReference<KeywardNode> NODE = current;
+        return routes -> {
         routes.post("/test/orgs/{org}/committed", ctx -> {
             AuditFacts.org(ctx, ctx.pathParam("org"));
             AuditFacts.action(ctx, "test.commit");
@@ -64,19 +67,20 @@ class AuditHookTest {
                 throw new ApiException(409, "test_conflict", "the action conflicted after it appended its entry");
             });
         });
-    };
+        };
+    }
 
     @BeforeAll
-    static void start() {
-        node = new KeywardNode(TestNodes.config(dir.resolve("data")), List.of(ACTIONS));
-        NODE.set(node);
+    void start(@TempDir Path dir) {
+        node = new KeywardNode(TestNodes.config(dir.resolve("data"), storage()), List.of(actions()));
+        current.set(node);
         StartReport report = node.start();
         adminToken = report.adminToken().orElseThrow();
         client = TestHttps.client(node.certificate(), HttpClient.Version.HTTP_1_1);
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         node.close();
     }
 
@@ -157,11 +161,11 @@ class AuditHookTest {
 
     // ---- helpers ----
 
-    private static Database database() {
+    private Database database() {
         return node.auditLog().database();
     }
 
-    private static HttpResponse<String> send(String method, String path, boolean asAdmin) {
+    private HttpResponse<String> send(String method, String path, boolean asAdmin) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + node.port() + path))
                 .timeout(Duration.ofSeconds(10))
                 .method(method, HttpRequest.BodyPublishers.noBody());
@@ -171,7 +175,7 @@ class AuditHookTest {
         return TestHttps.send(client, request.build());
     }
 
-    private static List<Row> entriesFor(HttpResponse<String> response) {
+    private List<Row> entriesFor(HttpResponse<String> response) {
         String requestId = response.headers().firstValue(RequestIds.HEADER).orElseThrow();
         return database().inTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT org, seq, actor_type, action, outcome,"
