@@ -117,7 +117,8 @@ public final class ServerCommand implements Callable<Integer> {
             fields.put("url", report.url());
             fields.put("certificate_sha256", report.fingerprint());
             report.adminToken().ifPresent(token -> fields.put("admin_token", token));
-            fields.put("root_key_file", report.rootKeyFile().toString());
+            fields.put("root_lock", report.rootLock());
+            report.rootKeyFile().ifPresent(file -> fields.put("root_key_file", file.toString()));
             fields.put("root_key_created", report.rootKeyCreated());
             fields.put("certificate_created", report.certificateCreated());
             try {
@@ -128,7 +129,7 @@ public final class ServerCommand implements Callable<Integer> {
         } else {
             out.println("Certificate SHA-256 fingerprint: " + report.fingerprint());
             if (report.rootKeyCreated()) {
-                out.println("Root key file created: " + report.rootKeyFile());
+                out.println("Root key file created: " + report.rootKeyFile().orElseThrow());
                 out.println("  Back it up now and keep the copy apart from the database: without it nothing in"
                         + " this node's database can be decrypted.");
             }
