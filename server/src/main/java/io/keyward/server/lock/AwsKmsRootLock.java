@@ -166,11 +166,11 @@ public final class AwsKmsRootLock implements RootLock {
     public byte[] unwrap(byte[] wrapped, byte[] associatedData) {
         requireAssociatedData(associatedData);
         if (wrapped == null || wrapped.length < 3 || (wrapped[0] & 0xff) != FORMAT) {
-            throw new RootLockException("cannot unwrap: not an AWS KMS wrapped value");
+            throw new MalformedWrappedValueException("cannot unwrap: not an AWS KMS wrapped value");
         }
         int blobLength = ((wrapped[1] & 0xff) << 8) | (wrapped[2] & 0xff);
         if (blobLength < 1 || blobLength > MAX_BLOB_LENGTH || wrapped.length < 3 + blobLength) {
-            throw new RootLockException("cannot unwrap: AWS KMS wrapped value is truncated or malformed");
+            throw new MalformedWrappedValueException("cannot unwrap: AWS KMS wrapped value is truncated or malformed");
         }
         byte[] header = Arrays.copyOfRange(wrapped, 0, 3 + blobLength);
         byte[] blob = Arrays.copyOfRange(wrapped, 3, 3 + blobLength);
@@ -196,7 +196,7 @@ public final class AwsKmsRootLock implements RootLock {
             }
             return envelope.open(dataKey, envelopeKeyRef(cacheId), Bytes.concat(header, associatedData));
         } catch (MalformedEnvelopeException e) {
-            throw new RootLockException("cannot unwrap: " + e.getMessage());
+            throw new MalformedWrappedValueException("cannot unwrap: " + e.getMessage());
         } catch (EnvelopeKeyMismatchException e) {
             throw new RootLockException("cannot unwrap: the envelope names data key " + e.found().keyId()
                     + ", not the one its KMS ciphertext carries");

@@ -207,7 +207,7 @@ public final class Pkcs11RootLock implements RootLock {
         } catch (RootLockException e) {
             throw e;
         } catch (MalformedEnvelopeException e) {
-            throw new RootLockException("cannot unwrap: " + e.getMessage());
+            throw new MalformedWrappedValueException("cannot unwrap: " + e.getMessage());
         } catch (EnvelopeKeyMismatchException e) {
             throw new RootLockException("cannot unwrap: value is wrapped by root key " + e.found().keyId()
                     + ", not by this node's root key " + keyRef.keyId());

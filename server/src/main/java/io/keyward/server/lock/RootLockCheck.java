@@ -58,6 +58,8 @@ public final class RootLockCheck {
         } catch (RootLockUnavailableException e) {
             // An HSM or KMS that does not answer says nothing about whether the key matches.
             throw e;
+        } catch (MalformedWrappedValueException e) {
+            throw new RootLockException("root key check value in this database is malformed");
         } catch (RootLockException e) {
             throw new RootLockException("root key does not match this database");
         }
