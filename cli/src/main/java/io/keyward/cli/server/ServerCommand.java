@@ -137,7 +137,8 @@ public final class ServerCommand implements Callable<Integer> {
                 out.println("Admin token (shown only this once; store it now): " + token);
                 out.println("  Admin commands read it from KEYWARD_ADMIN_TOKEN or --admin-token-file.");
             });
-            if (report.certificateCreated() && !report.rootKeyCreated()) {
+            // A first start creates the certificate too (and the admin token): nobody pinned an old one.
+            if (report.certificateCreated() && !report.rootKeyCreated() && report.adminToken().isEmpty()) {
                 out.println("Created a new self-signed certificate: clients that pinned the old one must pin it again.");
             }
             // Last, so that a script reading the output knows the report is complete.

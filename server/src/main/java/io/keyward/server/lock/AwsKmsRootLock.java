@@ -73,9 +73,11 @@ public final class AwsKmsRootLock implements RootLock {
     private final DataKeyCache cache;
     private final LongSupplier nanoClock;
     private WrappingKey wrappingKey;
+    /** The ready probe has its own monitor, so a slow KMS answer to it never holds up a wrap. */
+    private final Object readyLock = new Object();
     private long lastReadyCheck;
     private Optional<String> lastReadyResult;
-    private boolean closed;
+    private volatile boolean closed;
 
     /** The data key in use for wrapping: its KMS ciphertext and cache id, never its value. */
     private record WrappingKey(byte[] blob, String cacheId, long[] wraps) {}
@@ -212,26 +214,28 @@ public final class AwsKmsRootLock implements RootLock {
      * {@code ready_check_interval}: a cached data key would otherwise hide an outage from {@code /v1/ready}.
      */
     @Override
-    public synchronized Optional<String> unavailableReason() {
-        if (closed) {
-            return Optional.of("the root lock is closed");
+    public Optional<String> unavailableReason() {
+        synchronized (readyLock) {
+            if (closed) {
+                return Optional.of("the root lock is closed");
+            }
+            long now = nanoClock.getAsLong();
+            if (lastReadyResult != null && now - lastReadyCheck < config.readyCheckInterval().toNanos()) {
+                return lastReadyResult;
+            }
+            Optional<String> result;
+            try {
+                call("Encrypt", () -> kms.encrypt(r -> r.keyId(config.keyId())
+                        .plaintext(SdkBytes.fromString("keyward ready check", StandardCharsets.US_ASCII))
+                        .encryptionContext(READY_CHECK_CONTEXT)));
+                result = Optional.empty();
+            } catch (RootLockException e) {
+                result = Optional.of(e.getMessage());
+            }
+            lastReadyCheck = now;
+            lastReadyResult = result;
+            return result;
         }
-        long now = nanoClock.getAsLong();
-        if (lastReadyResult != null && now - lastReadyCheck < config.readyCheckInterval().toNanos()) {
-            return lastReadyResult;
-        }
-        Optional<String> result;
-        try {
-            call("Encrypt", () -> kms.encrypt(r -> r.keyId(config.keyId())
-                    .plaintext(SdkBytes.fromString("keyward ready check", StandardCharsets.US_ASCII))
-                    .encryptionContext(READY_CHECK_CONTEXT)));
-            result = Optional.empty();
-        } catch (RootLockException e) {
-            result = Optional.of(e.getMessage());
-        }
-        lastReadyCheck = now;
-        lastReadyResult = result;
-        return result;
     }
 
     /** Erases every cached data key and closes the SDK client; wrap and unwrap then fail. */
