@@ -120,6 +120,17 @@ class Pkcs11RootLockTest {
     }
 
     @Test
+    void aFileThatIsNotAPkcs11ModuleIsRefusedInOneLine() throws java.io.IOException {
+        Path notALibrary = java.nio.file.Files.writeString(tmp.resolve("libnot.so"), "not a shared library");
+        RootLockConfig.Pkcs11 config = new RootLockConfig.Pkcs11(notALibrary,
+                new RootLockConfig.Pkcs11.Slot.ListIndex(0), SoftHsm.PIN, "any", false);
+        assertThatThrownBy(() -> Pkcs11RootLock.open(config))
+                .isInstanceOf(RootLockUnavailableException.class)
+                .hasMessageStartingWith("cannot open the PKCS#11 token at slot list index 0 of " + notALibrary + ": ")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain(SoftHsm.PIN));
+    }
+
+    @Test
     void noPinInToStringOrPrintedConfiguration() {
         RootLockConfig.Pkcs11 config = hsm.config("lock-test", false);
         assertThat(config.toString()).doesNotContain(SoftHsm.PIN).contains("pin=****");
