@@ -3,6 +3,13 @@ package io.keyward.cli;
 import io.keyward.cli.admin.AdminCommand;
 import io.keyward.cli.offline.OfflineCommand;
 import io.keyward.cli.server.ServerCommand;
+import io.keyward.cli.user.LoginCommand;
+import io.keyward.cli.user.LogoutCommand;
+import io.keyward.cli.user.OrgCommand;
+import io.keyward.cli.user.PasswdCommand;
+import io.keyward.cli.user.RegisterCommand;
+import io.keyward.cli.user.WhoamiCommand;
+import io.keyward.client.KeywardApiException;
 import io.keyward.crypto.CryptoException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +21,9 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Keyward key-management and secret-storage server, its administration and offline tools.",
         footer = {"", ExitCodes.HELP},
-        subcommands = {ServerCommand.class, AdminCommand.class, OfflineCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServerCommand.class, RegisterCommand.class, LoginCommand.class, WhoamiCommand.class,
+            PasswdCommand.class, LogoutCommand.class, OrgCommand.class, AdminCommand.class, OfflineCommand.class,
+            CommandLine.HelpCommand.class})
 public final class KeywardCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -51,6 +60,9 @@ public final class KeywardCommand implements Runnable {
         if (e instanceof CliException ce) {
             code = ce.exitCode();
             message = ce.getMessage();
+        } else if (e instanceof KeywardApiException api) {
+            // A server refusal or a failed exchange: "<code>: <detail>", the code a script can switch on.
+            message = api.code() + ": " + api.detail();
         } else if (e instanceof CryptoException || e instanceof IllegalArgumentException) {
             message = e.getMessage();
         } else if (e instanceof java.io.IOException) {

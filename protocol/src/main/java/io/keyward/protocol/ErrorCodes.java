@@ -20,6 +20,43 @@ public final class ErrorCodes {
     public static final String UNAVAILABLE = "unavailable";
     public static final String INTERNAL = "internal_error";
 
+    // Organizations and accounts (issue 4)
+    public static final String ORG_NOT_FOUND = "org_not_found";
+    public static final String ORG_EXISTS = "org_exists";
+    public static final String INVALID_ORG = "invalid_org";
+    public static final String INVALID_USER_ID = "invalid_user_id";
+    public static final String USER_EXISTS = "user_exists";
+    /** The org registers by invitation and the request carried no token. */
+    public static final String INVITATION_REQUIRED = "invitation_required";
+    /** The invitation or bootstrap token is unknown, used, expired or for another org. */
+    public static final String TOKEN_INVALID = "token_invalid";
+    /** The org is not bootstrapped yet: only its bootstrap token registers. */
+    public static final String BOOTSTRAP_REQUIRED = "bootstrap_required";
+    /** The sequester authority key is not an RSA SPKI PEM of at least 2048 bits. */
+    public static final String SEQUESTER_KEY_INVALID = "sequester_key_invalid";
+    /** A sequester authority key outside the bootstrap registration: it can be named then and only then. */
+    public static final String SEQUESTER_KEY_NOT_ALLOWED = "sequester_key_not_allowed";
+    public static final String INVALID_BASE64 = "invalid_base64";
+    public static final String INVALID_LENGTH = "invalid_length";
+    /** An OPAQUE message carries a group element that does not decode or is the identity. */
+    public static final String INVALID_ELEMENT = "invalid_element";
+    /** Wrong password, unknown user, or a KE3 that does not verify: deliberately one code for all. */
+    public static final String LOGIN_FAILED = "login_failed";
+    /** The login id is unknown, expired or already finished (a KE3 sent twice). */
+    public static final String LOGIN_INVALID = "login_invalid";
+    public static final String ACCOUNT_PENDING = "account_pending";
+    public static final String ACCOUNT_ALREADY_COMPLETE = "account_already_complete";
+
+    // The sealed channel (issue 4)
+    public static final String SESSION_INVALID = "session_invalid";
+    public static final String SESSION_EXPIRED = "session_expired";
+    public static final String SEQ_INVALID = "seq_invalid";
+    public static final String SEQ_REPLAYED = "seq_replayed";
+    public static final String SEAL_INVALID = "seal_invalid";
+    public static final String REQUEST_LIMIT_REACHED = "request_limit_reached";
+    /** A registration session accepts only {@code POST /v1/account/complete}. */
+    public static final String REGISTRATION_SESSION = "registration_session";
+
     static String title(int status) {
         return switch (status) {
             case 400 -> "Bad Request";

@@ -2,6 +2,7 @@ package io.keyward.server;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.keyward.server.account.Accounts;
 import io.keyward.server.config.NodeConfig;
 import io.keyward.server.config.RootLockConfig;
 import io.keyward.server.config.StorageConfig;
@@ -40,6 +41,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,6 +68,7 @@ public final class KeywardNode implements AutoCloseable {
 
     private final NodeConfig config;
     private final List<ApiModule> modules;
+    private final Clock clock;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private ApiServer api;
     private TlsMaterial tls;
@@ -75,15 +78,27 @@ public final class KeywardNode implements AutoCloseable {
     private boolean started;
     private boolean stopped;
 
-    /** A node with only its own routes (health, readiness, metrics, OpenAPI, admin node status). */
+    /**
+     * A node with its own routes (health, readiness, metrics, OpenAPI, admin node status) and the built-in
+     * capabilities (accounts and sessions).
+     */
     public KeywardNode(NodeConfig config) {
         this(config, List.of());
     }
 
     /** A node with additional capability routes. Nothing happens until {@link #start()}. */
     public KeywardNode(NodeConfig config, List<ApiModule> modules) {
+        this(config, modules, Clock.systemUTC());
+    }
+
+    /**
+     * @param clock the time the capabilities see (session expiry, rate limits, token lifetimes); tests pass
+     *     one they can move
+     */
+    public KeywardNode(NodeConfig config, List<ApiModule> modules, Clock clock) {
         this.config = config;
         this.modules = List.copyOf(modules);
+        this.clock = clock;
     }
 
     /**
@@ -181,6 +196,10 @@ public final class KeywardNode implements AutoCloseable {
             startedAt = Instant.now();
             List<ApiModule> all = new ArrayList<>();
             all.add(new NodeRoutes(this::notReadyReason, registry, this::status));
+            Accounts accounts = new Accounts(config, database, rootLock, clock);
+            // The first node to start on an empty database creates the default org (idempotent across nodes).
+            accounts.orgs().ensureDefaultOrg(config.accounts().defaultOrgKsf());
+            all.addAll(accounts.modules());
             all.addAll(modules);
             api = new ApiServer(config.server(), tls, registry,
                     new AdminAuthenticator(() -> settings.get(AdminToken.SETTING)), all);

@@ -16,6 +16,8 @@ import org.bouncycastle.math.ec.ECPoint;
 public enum EcCurve {
     /** NIST P-256 (secp256r1, prime256v1). */
     P256("P-256", "secp256r1", SECObjectIdentifiers.secp256r1),
+    /** NIST P-384 (secp384r1). */
+    P384("P-384", "secp384r1", SECObjectIdentifiers.secp384r1),
     /** secp256k1 (SEC 2), the curve of Bitcoin and Ethereum keys. */
     SECP256K1("secp256k1", "secp256k1", SECObjectIdentifiers.secp256k1);
 
@@ -50,7 +52,7 @@ public enum EcCurve {
         return domain;
     }
 
-    /** Bytes of a field element and of a scalar (both curves: 32). */
+    /** Bytes of a field element and of a scalar (P-256 and secp256k1: 32; P-384: 48). */
     public int fieldLength() {
         return (domain.getCurve().getFieldSize() + 7) / 8;
     }
@@ -61,7 +63,7 @@ public enum EcCurve {
 
     /**
      * Decodes a SEC 1 point (uncompressed {@code 04||x||y} or compressed {@code 02/03||x}) and
-     * checks it is on this curve and not the identity. Both curves have cofactor 1, so every such
+     * checks it is on this curve and not the identity. All these curves have cofactor 1, so every such
      * point is in the prime-order group.
      */
     public ECPoint decodePoint(byte[] encoded) {

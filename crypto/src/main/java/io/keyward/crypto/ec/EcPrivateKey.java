@@ -24,12 +24,12 @@ public final class EcPrivateKey {
         this.scalar = scalar;
     }
 
-    /** From a big-endian scalar of exactly 32 bytes. */
+    /** From a big-endian scalar of exactly {@link EcCurve#fieldLength()} bytes. */
     public static EcPrivateKey fromScalar(EcCurve curve, byte[] scalar) {
         return new EcPrivateKey(curve, curve.decodeScalar(scalar));
     }
 
-    /** A uniformly random key (rejection sampling over 32-byte strings). */
+    /** A uniformly random key (rejection sampling over field-length strings). */
     public static EcPrivateKey generate(EcCurve curve, SecureRandom random) {
         byte[] candidate = new byte[curve.fieldLength()];
         while (true) {
@@ -51,7 +51,7 @@ public final class EcPrivateKey {
         return scalar;
     }
 
-    /** The 32-byte big-endian scalar; the caller owns (and should zeroize) the copy. */
+    /** The field-length big-endian scalar; the caller owns (and should zeroize) the copy. */
     public byte[] toScalarBytes() {
         return BigIntegers.asUnsignedByteArray(curve.fieldLength(), scalar);
     }
@@ -61,7 +61,7 @@ public final class EcPrivateKey {
         return EcPublicKey.fromPoint(curve, point.getEncoded(false));
     }
 
-    /** This key as a JDK key, for the curves the JDK supports (P-256). */
+    /** This key as a JDK key, for the curves the JDK supports (P-256, P-384). */
     public ECPrivateKey toJdk() {
         try {
             return (ECPrivateKey) KeyFactory.getInstance("EC").generatePrivate(new ECPrivateKeySpec(scalar, JdkCurves.spec(curve)));

@@ -96,7 +96,7 @@ public final class EcPublicKey {
         }
     }
 
-    /** This key as a JDK key, for the curves the JDK supports (P-256). */
+    /** This key as a JDK key, for the curves the JDK supports (P-256, P-384). */
     public ECPublicKey toJdk() {
         try {
             var spec = new ECPublicKeySpec(new java.security.spec.ECPoint(

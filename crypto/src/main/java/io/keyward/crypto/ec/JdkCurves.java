@@ -9,15 +9,17 @@ import java.security.spec.ECParameterSpec;
 /** The JDK's parameter objects for the curves its SunEC provider still supports. */
 final class JdkCurves {
     private static final ECParameterSpec P256 = load("secp256r1");
+    private static final ECParameterSpec P384 = load("secp384r1");
 
     private JdkCurves() {}
 
     static ECParameterSpec spec(EcCurve curve) {
-        if (curve != EcCurve.P256) {
+        return switch (curve) {
+            case P256 -> P256;
+            case P384 -> P384;
             // JDK 25's SunEC dropped secp256k1; its primitives use BouncyCastle directly.
-            throw new CryptoException(curve.displayName() + " is not supported by the JDK provider");
-        }
-        return P256;
+            case SECP256K1 -> throw new CryptoException(curve.displayName() + " is not supported by the JDK provider");
+        };
     }
 
     private static ECParameterSpec load(String name) {

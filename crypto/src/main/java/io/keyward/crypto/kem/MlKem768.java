@@ -90,6 +90,11 @@ public final class MlKem768 {
             return Arrays.copyOfRange(spki, SPKI_PREFIX.length, spki.length);
         }
 
+        /** The DER SubjectPublicKeyInfo (id-alg-ml-kem-768, the raw key as the bit string). */
+        public byte[] spki() {
+            return key.getEncoded();
+        }
+
         public Encapsulation encapsulate(SecureRandom random) {
             try {
                 KEM.Encapsulated encapsulated = KEM.getInstance("ML-KEM").newEncapsulator(key, random).encapsulate();

@@ -12,10 +12,10 @@ import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 
 /**
- * ECDSA with SHA-256 (FIPS 186-5) on P-256 or secp256k1, for one public key and one signature
- * encoding. The signature is decoded strictly first ({@link EcdsaSignatures}); P-256 then verifies
- * through the JDK's SunEC, secp256k1 (which JDK 25 no longer has) through BouncyCastle's
- * {@code ECDSASigner}. High-s signatures are accepted, as FIPS 186 does; callers that need
+ * ECDSA (FIPS 186-5) with SHA-256 on P-256 or secp256k1 and with SHA-384 on P-384, for one public
+ * key and one signature encoding. The signature is decoded strictly first ({@link EcdsaSignatures});
+ * P-256 and P-384 then verify through the JDK's SunEC, secp256k1 (which JDK 25 no longer has)
+ * through BouncyCastle's {@code ECDSASigner}. High-s signatures are accepted, as FIPS 186 does; callers that need
  * Bitcoin-style low-s must check it themselves.
  */
 public final class EcdsaVerifier implements Verifier {
@@ -26,7 +26,7 @@ public final class EcdsaVerifier implements Verifier {
     private EcdsaVerifier(EcPublicKey publicKey, EcdsaEncoding encoding) {
         this.publicKey = publicKey;
         this.encoding = encoding;
-        this.jdkKey = publicKey.curve() == EcCurve.P256 ? publicKey.toJdk() : null;
+        this.jdkKey = publicKey.curve() != EcCurve.SECP256K1 ? publicKey.toJdk() : null;
     }
 
     public static EcdsaVerifier of(EcPublicKey publicKey, EcdsaEncoding encoding) {
@@ -47,14 +47,19 @@ public final class EcdsaVerifier implements Verifier {
     }
 
     static String algorithmName(EcCurve curve, EcdsaEncoding encoding) {
-        return "ECDSA-" + (curve == EcCurve.P256 ? "P256" : "secp256k1") + "-SHA256-" + (encoding == EcdsaEncoding.DER ? "DER" : "P1363");
+        String name = switch (curve) {
+            case P256 -> "P256-SHA256";
+            case P384 -> "P384-SHA384";
+            case SECP256K1 -> "secp256k1-SHA256";
+        };
+        return "ECDSA-" + name + "-" + (encoding == EcdsaEncoding.DER ? "DER" : "P1363");
     }
 
     @Override
     public void verify(byte[] signature, byte[] message) {
         EcCurve curve = publicKey.curve();
         EcdsaSignatures.Rs rs = EcdsaSignatures.decode(curve, encoding, signature);
-        boolean valid = curve == EcCurve.P256 ? verifyJdk(rs, message) : verifyBouncyCastle(rs, message);
+        boolean valid = curve != EcCurve.SECP256K1 ? verifyJdk(rs, message) : verifyBouncyCastle(rs, message);
         if (!valid) {
             throw new InvalidSignatureException(algorithm() + " signature does not verify");
         }
@@ -62,10 +67,10 @@ public final class EcdsaVerifier implements Verifier {
 
     private boolean verifyJdk(EcdsaSignatures.Rs rs, byte[] message) {
         try {
-            Signature verifier = Signature.getInstance("SHA256withECDSAinP1363Format");
+            Signature verifier = Signature.getInstance(jdkAlgorithm(publicKey.curve()));
             verifier.initVerify(jdkKey);
             verifier.update(message);
-            return verifier.verify(EcdsaSignatures.encode(EcCurve.P256, EcdsaEncoding.IEEE_P1363, rs.r(), rs.s()));
+            return verifier.verify(EcdsaSignatures.encode(publicKey.curve(), EcdsaEncoding.IEEE_P1363, rs.r(), rs.s()));
         } catch (java.security.SignatureException e) {
             return false;
         } catch (GeneralSecurityException e) {
@@ -77,6 +82,11 @@ public final class EcdsaVerifier implements Verifier {
         ECDSASigner verifier = new ECDSASigner();
         verifier.init(false, new ECPublicKeyParameters(publicKey.point(), publicKey.curve().domain()));
         return verifier.verifySignature(sha256(message), rs.r(), rs.s());
+    }
+
+    /** The JDK signature algorithm for a curve the JDK supports, in P1363 form. */
+    static String jdkAlgorithm(EcCurve curve) {
+        return curve == EcCurve.P384 ? "SHA384withECDSAinP1363Format" : "SHA256withECDSAinP1363Format";
     }
 
     static byte[] sha256(byte[] message) {

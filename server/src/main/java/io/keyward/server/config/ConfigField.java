@@ -36,7 +36,16 @@ public enum ConfigField {
     ROOT_LOCK_AWS_KMS_REGION("root_lock.aws_kms.region", false),
     ROOT_LOCK_AWS_KMS_ENDPOINT("root_lock.aws_kms.endpoint", false),
     ROOT_LOCK_AWS_KMS_CACHE_TTL("root_lock.aws_kms.cache_ttl", false),
-    ROOT_LOCK_AWS_KMS_READY_CHECK_INTERVAL("root_lock.aws_kms.ready_check_interval", false);
+    ROOT_LOCK_AWS_KMS_READY_CHECK_INTERVAL("root_lock.aws_kms.ready_check_interval", false),
+    ACCOUNTS_DEFAULT_ORG_KSF("accounts.default_org_ksf", false),
+    SESSIONS_TTL("sessions.ttl", false),
+    SESSIONS_IDLE_TIMEOUT("sessions.idle_timeout", false),
+    SESSIONS_REQUEST_LIMIT("sessions.request_limit", false),
+    RATE_LIMIT_ACCOUNT_FAILURES("rate_limit.account_failures", false),
+    RATE_LIMIT_ADDRESS_FAILURES("rate_limit.address_failures", false),
+    RATE_LIMIT_WINDOW("rate_limit.window", false),
+    RATE_LIMIT_BASE_DELAY("rate_limit.base_delay", false),
+    RATE_LIMIT_MAX_DELAY("rate_limit.max_delay", false);
 
     private final String key;
     /** A JDBC URL may carry a password, a PIN is one; such values are never echoed in errors. */

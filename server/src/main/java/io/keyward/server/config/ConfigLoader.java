@@ -39,7 +39,7 @@ public final class ConfigLoader {
     public static final Duration DEFAULT_KMS_CACHE_TTL = Duration.ofMinutes(5);
     public static final Duration DEFAULT_KMS_READY_CHECK_INTERVAL = Duration.ofSeconds(10);
 
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
     private static final Pattern SIZE = Pattern.compile("(\\d{1,12})\\s*(B|KiB|MiB|GiB)?");
     private static final Pattern HOST_NAME = Pattern.compile(
             "(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
@@ -166,7 +166,7 @@ public final class ConfigLoader {
                     new LimitsConfig(
                             size(ConfigField.SERVER_MAX_BODY_BYTES, 1024, 1L << 30, DEFAULT_MAX_BODY_BYTES, "1KiB-1GiB"),
                             (int) size(ConfigField.SERVER_MAX_HEADER_BYTES, 1024, 1L << 20, DEFAULT_MAX_HEADER_BYTES, "1KiB-1MiB")));
-            return new NodeConfig(dataDir, server, tls(), storage(), rootLock(dataDir));
+            return new NodeConfig(dataDir, server, tls(), storage(), rootLock(dataDir), accounts(), sessions(), rateLimit());
         }
 
         private TlsConfig tls() {
@@ -347,6 +347,42 @@ public final class ConfigLoader {
             return new RootLockConfig.AwsKms(keyId, region.get(), endpoint, ttl, ready);
         }
 
+        private AccountsConfig accounts() {
+            String ksf = text(ConfigField.ACCOUNTS_DEFAULT_ORG_KSF).map(String::strip).orElse(AccountsConfig.DEFAULT_KSF);
+            try {
+                return new AccountsConfig(io.keyward.crypto.ksf.KeyStretching.parse(ksf).describe());
+            } catch (RuntimeException e) {
+                throw invalid(ConfigField.ACCOUNTS_DEFAULT_ORG_KSF,
+                        "a key-stretching function such as argon2id(m=65536,t=3,p=4) or scrypt(N=32768,r=8,p=1)");
+            }
+        }
+
+        private SessionsConfig sessions() {
+            SessionsConfig d = SessionsConfig.DEFAULT;
+            Duration ttl = duration(ConfigField.SESSIONS_TTL, Duration.ofSeconds(10), Duration.ofDays(30), d.ttl());
+            Duration idle = duration(ConfigField.SESSIONS_IDLE_TIMEOUT, Duration.ofSeconds(10), Duration.ofDays(30),
+                    d.idleTimeout());
+            Optional<Integer> limit = text(ConfigField.SESSIONS_REQUEST_LIMIT).map(String::strip)
+                    .filter(s -> !s.isEmpty() && !s.equals("none"))
+                    .map(s -> integer(ConfigField.SESSIONS_REQUEST_LIMIT, 1, 1_000_000_000, 0,
+                            "none, or 1-1000000000 (1 = one request per login)"));
+            return new SessionsConfig(ttl, idle, limit);
+        }
+
+        private RateLimitConfig rateLimit() {
+            RateLimitConfig d = RateLimitConfig.DEFAULT;
+            Duration base = duration(ConfigField.RATE_LIMIT_BASE_DELAY, Duration.ofMillis(1), Duration.ofHours(1), d.baseDelay());
+            Duration max = duration(ConfigField.RATE_LIMIT_MAX_DELAY, Duration.ofMillis(1), Duration.ofDays(1), d.maxDelay());
+            if (max.compareTo(base) < 0) {
+                throw invalid(ConfigField.RATE_LIMIT_MAX_DELAY, "at least rate_limit.base_delay");
+            }
+            return new RateLimitConfig(
+                    integer(ConfigField.RATE_LIMIT_ACCOUNT_FAILURES, 1, 1_000_000, d.accountFailures(), "1-1000000"),
+                    integer(ConfigField.RATE_LIMIT_ADDRESS_FAILURES, 1, 1_000_000, d.addressFailures(), "1-1000000"),
+                    duration(ConfigField.RATE_LIMIT_WINDOW, Duration.ofSeconds(1), Duration.ofDays(1), d.window()),
+                    base, max);
+        }
+
         // ---- typed readers ----
 
         private Optional<String> text(ConfigField field) {
@@ -421,7 +457,8 @@ public final class ConfigLoader {
             if (text.isEmpty()) {
                 return fallback;
             }
-            String allowed = "a duration such as 500ms, 10s or 2m, at most " + max.toMinutes() + "m";
+            String allowed = "a duration such as 500ms, 10s or 2m, at most " + (max.toMinutes() >= 60 && max.toMinutes() % 60 == 0
+                    ? max.toHours() + "h" : max.toMinutes() + "m");
             Matcher m = DURATION.matcher(text.get());
             if (!m.matches()) {
                 throw invalid(field, allowed);
@@ -430,7 +467,8 @@ public final class ConfigLoader {
             Duration value = switch (m.group(2)) {
                 case "ms" -> Duration.ofMillis(n);
                 case "s" -> Duration.ofSeconds(n);
-                default -> Duration.ofMinutes(n);
+                case "m" -> Duration.ofMinutes(n);
+                default -> Duration.ofHours(n);
             };
             if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
                 throw invalid(field, allowed);

@@ -73,6 +73,24 @@ public final class ConfigPrinter {
         }
         root.put("root_lock", lock);
 
+        Map<String, Object> accounts = new LinkedHashMap<>();
+        accounts.put("default_org_ksf", config.accounts().defaultOrgKsf());
+        root.put("accounts", accounts);
+
+        Map<String, Object> sessions = new LinkedHashMap<>();
+        sessions.put("ttl", duration(config.sessions().ttl()));
+        sessions.put("idle_timeout", duration(config.sessions().idleTimeout()));
+        sessions.put("request_limit", config.sessions().requestLimit().map(Object::toString).orElse("none"));
+        root.put("sessions", sessions);
+
+        Map<String, Object> rateLimit = new LinkedHashMap<>();
+        rateLimit.put("account_failures", config.rateLimit().accountFailures());
+        rateLimit.put("address_failures", config.rateLimit().addressFailures());
+        rateLimit.put("window", duration(config.rateLimit().window()));
+        rateLimit.put("base_delay", duration(config.rateLimit().baseDelay()));
+        rateLimit.put("max_delay", duration(config.rateLimit().maxDelay()));
+        root.put("rate_limit", rateLimit);
+
         try {
             return YAMLMapper.builder()
                     .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -84,8 +102,19 @@ public final class ConfigPrinter {
         }
     }
 
-    private static String duration(java.time.Duration duration) {
-        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
+    /** The largest whole unit the loader reads back: h, m, s or ms. */
+    private static String duration(java.time.Duration d) {
+        long ms = d.toMillis();
+        if (ms == 0) {
+            return "0s";
+        }
+        if (ms % 3_600_000 == 0) {
+            return ms / 3_600_000 + "h";
+        }
+        if (ms % 60_000 == 0) {
+            return ms / 60_000 + "m";
+        }
+        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
     }
 
     private static String text(Path path) {

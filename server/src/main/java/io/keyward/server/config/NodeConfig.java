@@ -10,8 +10,17 @@ import java.util.Objects;
  *
  * @param dataDir where the node keeps its SQLite database, root key file and self-signed certificate
  */
-public record NodeConfig(Path dataDir, ServerConfig server, TlsConfig tls, StorageConfig storage, RootLockConfig rootLock) {
+public record NodeConfig(Path dataDir, ServerConfig server, TlsConfig tls, StorageConfig storage, RootLockConfig rootLock,
+                         AccountsConfig accounts, SessionsConfig sessions, RateLimitConfig rateLimit) {
+    /** A configuration with the default account, session and rate-limit settings. */
+    public NodeConfig(Path dataDir, ServerConfig server, TlsConfig tls, StorageConfig storage, RootLockConfig rootLock) {
+        this(dataDir, server, tls, storage, rootLock, AccountsConfig.DEFAULT, SessionsConfig.DEFAULT, RateLimitConfig.DEFAULT);
+    }
+
     public NodeConfig {
+        Objects.requireNonNull(accounts, "accounts");
+        Objects.requireNonNull(sessions, "sessions");
+        Objects.requireNonNull(rateLimit, "rateLimit");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(tls, "tls");

@@ -22,7 +22,11 @@ public final class JsonBodies {
         if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
             throw new ApiException(415, ErrorCodes.UNSUPPORTED_MEDIA_TYPE, "the request body must be application/json");
         }
-        byte[] body = ctx.bodyAsBytes(); // bounded by server.limits.max_body_bytes
+        return read(ctx.bodyAsBytes(), type); // bounded by server.limits.max_body_bytes
+    }
+
+    /** Reads JSON that arrived some other way (e.g. opened from a sealed body), with the same 400 problems. */
+    public static <T> T read(byte[] body, Class<T> type) {
         if (body.length == 0) {
             throw new ApiException(400, ErrorCodes.MALFORMED_JSON, "the request body is empty; a JSON object is required");
         }

@@ -188,7 +188,7 @@ class ConfigLoaderTest {
         refused(base + "    key_id: 1234abcd\n    region: eu-west-1\n    endpoint: ftp://kms\n",
                 "config: root_lock.aws_kms.endpoint must be an https:// (or http://) URL of a KMS endpoint, got ftp://kms (from " + file + ")");
         refused(base + "    key_id: 1234abcd\n    region: eu-west-1\n    cache_ttl: 2h\n",
-                "config: root_lock.aws_kms.cache_ttl must be a duration such as 500ms, 10s or 2m, at most 60m, got 2h (from " + file + ")");
+                "config: root_lock.aws_kms.cache_ttl must be a duration such as 500ms, 10s or 2m, at most 1h, got 2h (from " + file + ")");
         refused(base + "    key_id: key with spaces\n    region: eu-west-1\n",
                 "config: root_lock.aws_kms.key_id must be a KMS key id, key ARN, alias/NAME or alias ARN, got \"key with spaces\" (from " + file + ")");
         refused("root_lock:\n  provider: aws-kms\n  key_file: /tmp/root.key\n  aws_kms:\n    key_id: " + arn + "\n",
