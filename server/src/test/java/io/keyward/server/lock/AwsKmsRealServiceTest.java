@@ -8,7 +8,7 @@ import io.keyward.server.config.RootLockConfig;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,10 +21,11 @@ import org.junit.jupiter.api.Test;
  */
 class AwsKmsRealServiceTest {
     private static final byte[] AAD = "keyward real KMS test".getBytes(US_ASCII);
-    private static RootLockConfig.AwsKms config;
+    private RootLockConfig.AwsKms config;
 
-    @BeforeAll
-    static void requireAws() {
+    /** Per test, not per class, so that a skip shows in the report as a skipped test. */
+    @BeforeEach
+    void requireAws() {
         String keyId = System.getenv("KEYWARD_TEST_AWS_KMS_KEY_ID");
         boolean credentials = System.getenv("AWS_ACCESS_KEY_ID") != null || System.getenv("AWS_PROFILE") != null
                 || System.getenv("AWS_WEB_IDENTITY_TOKEN_FILE") != null;
