@@ -52,7 +52,9 @@ import java.util.stream.Stream;
  * The client's key-stretching function is excluded by giving the org the {@code identity} KSF (the server
  * accepts it for an org; never use it for real users). The client's remaining OPAQUE work still runs on
  * the same cores as the server; it is measured alone and printed, to be set against the figures.
- * Sessions are not logged out in the loop (that would add a fourth request); they expire.
+ * Sessions are not logged out in the loop (that would add a fourth request); they expire. It also prints
+ * the process CPU time per login (node and clients together), which, unlike logins/s, does not depend on
+ * what else a shared machine is running.
  *
  * <p>Run it (not part of {@code ./mvnw verify}):
  * <pre>
@@ -95,13 +97,22 @@ public final class LoginLoad {
                     + " SQLite, %d cores%n", clients, seconds, warmup, suite, Runtime.getRuntime().availableProcessors());
             run(server, trust, users, password, warmup, null);
             List<long[]> latencies = new ArrayList<>();
+            long cpuBefore = processCpuNanos();
             long logins = run(server, trust, users, password, seconds, latencies);
+            long cpu = processCpuNanos() - cpuBefore;
             long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
             System.out.printf(Locale.ROOT, "full logins: %d in %d s = %.1f logins/s; latency p50 %.2f ms, p99 %.2f ms,"
                     + " max %.2f ms%n", logins, seconds, logins / (double) seconds, percentile(all, 0.50) / 1e6,
                     percentile(all, 0.99) / 1e6, all.length == 0 ? 0 : all[all.length - 1] / 1e6);
-            System.out.printf(Locale.ROOT, "client OPAQUE work alone (same JVM, identity KSF): %.0f us per login%n",
-                    clientOpaqueMicros(OpaqueSuite.fromId(suite)));
+            double clientMicros = clientOpaqueMicros(OpaqueSuite.fromId(suite));
+            double cpuMicrosPerLogin = logins == 0 ? 0 : cpu / 1000.0 / logins;
+            // CPU time does not depend on what else the machine runs, unlike logins/s on a shared machine.
+            System.out.printf(Locale.ROOT, "process CPU per full login (node and clients together, TLS and HTTP included):"
+                    + " %.0f us%n", cpuMicrosPerLogin);
+            System.out.printf(Locale.ROOT, "client OPAQUE work alone (same JVM, identity KSF): %.0f us per login;"
+                    + " so about %.0f us of CPU per login for everything else%n", clientMicros, cpuMicrosPerLogin - clientMicros);
+            System.out.printf(Locale.ROOT, "load average during the run: %.2f%n",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         } finally {
             try (Stream<Path> paths = Files.walk(data)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -171,6 +182,14 @@ public final class LoginLoad {
             thread.join();
         }
         return count.get();
+    }
+
+    private static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
     }
 
     private static double percentile(long[] sorted, double p) {

@@ -18,7 +18,9 @@ import io.keyward.server.http.ApiModule;
 import io.keyward.server.http.ApiServer;
 import io.keyward.server.http.NodeRoutes;
 import io.keyward.server.http.NodeStatus;
+import io.keyward.server.lock.AwsKmsRootLock;
 import io.keyward.server.lock.KeyFileRootLock;
+import io.keyward.server.lock.Pkcs11RootLock;
 import io.keyward.server.lock.RootLock;
 import io.keyward.server.lock.RootLockCheck;
 import io.keyward.server.lock.RootLockException;
@@ -60,7 +62,7 @@ import org.slf4j.LoggerFactory;
  * One Keyward node: configuration -> data directory -> root lock -> database -> HTTPS API.
  *
  * <p>{@link #start()} on an empty data directory is the first start: it creates the directory (0700),
- * the root key file (0600), the SQLite database, a self-signed certificate and the admin token. Later
+ * the root key file (0600, for the {@code file} root lock; an HSM key with {@code create_key}), the SQLite database, a self-signed certificate and the admin token. Later
  * starts reuse all of it. A data directory that holds a database but whose root key file is missing,
  * unreadable by policy or wrong is refused with one line, before anything is created or changed.
  *
@@ -118,12 +120,12 @@ public final class KeywardNode implements AutoCloseable {
         }
         started = true;
         Path dataDir = config.dataDir();
-        Path keyFile = switch (config.rootLock()) {
-            case RootLockConfig.KeyFile file -> file.keyFile();
-        };
+        Optional<Path> keyFile = config.rootLock() instanceof RootLockConfig.KeyFile file
+                ? Optional.of(file.keyFile()) : Optional.empty();
         StorageSettings storage = storageSettings(dataDir, config.storage());
         boolean hasDatabase = storage.usesSqlite() && Files.exists(storage.sqliteFile(), LinkOption.NOFOLLOW_LINKS);
-        boolean keyExists = Files.exists(keyFile, LinkOption.NOFOLLOW_LINKS);
+        // An HSM or KMS key is not a file here: it exists or not in its own place, checked when opened.
+        boolean keyExists = keyFile.map(file -> Files.exists(file, LinkOption.NOFOLLOW_LINKS)).orElse(true);
         CreatedFiles created = new CreatedFiles();
         try {
             // 1. Everything that can be checked without writing comes first.
@@ -137,21 +139,30 @@ public final class KeywardNode implements AutoCloseable {
                         + "; restore it, or remove both to create a new certificate");
             }
             if (!keyExists && hasDatabase) {
-                throw new NodeStartException("root key file " + keyFile + " is missing but the database "
+                throw new NodeStartException("root key file " + keyFile.orElseThrow() + " is missing but the database "
                         + storage.sqliteFile() + " exists: restore the key file from its backup"
                         + " (a new key could not open this database)");
             }
 
-            // 2. The root key: created only on a first start, always opened (which checks its mode).
+            // 2. The root key: a key file is created only on a first start, and always opened (which
+            //    checks its mode); an HSM key is generated only when configured and no database exists
+            //    yet; a KMS key is the operator's. Opening contacts the HSM; KMS is first called in 3.
             boolean rootKeyCreated = false;
-            if (!keyExists) {
-                createDirectory(dataDir, created);
-                createDirectory(keyFile.toAbsolutePath().getParent(), created);
-                KeyFileRootLock.createKeyFile(keyFile);
-                created.add(keyFile);
-                rootKeyCreated = true;
+            switch (config.rootLock()) {
+                case RootLockConfig.KeyFile file -> {
+                    if (!keyExists) {
+                        createDirectory(dataDir, created);
+                        createDirectory(file.keyFile().toAbsolutePath().getParent(), created);
+                        KeyFileRootLock.createKeyFile(file.keyFile());
+                        created.add(file.keyFile());
+                        rootKeyCreated = true;
+                    }
+                    rootLock = KeyFileRootLock.open(file.keyFile());
+                }
+                case RootLockConfig.Pkcs11 hsm -> rootLock = Pkcs11RootLock.open(new RootLockConfig.Pkcs11(hsm.library(),
+                        hsm.slot(), hsm.pin(), hsm.keyLabel(), hsm.createKey() && !hasDatabase));
+                case RootLockConfig.AwsKms kms -> rootLock = AwsKmsRootLock.open(kms);
             }
-            rootLock = KeyFileRootLock.open(keyFile);
             resources.add(rootLock);
 
             // 3. The database, and the proof that this root key is the one it was created with.
@@ -218,7 +229,8 @@ public final class KeywardNode implements AutoCloseable {
             }
             String url = "https://" + urlHost(config.server().host()) + ":" + api.port();
             LOG.info("listening on {} (certificate SHA-256 {})", url, tls.fingerprint());
-            return new StartReport(url, tls.fingerprint(), newToken, keyFile, rootKeyCreated, certificateCreated);
+            return new StartReport(url, tls.fingerprint(), newToken, rootLock.keyId(), keyFile, rootKeyCreated,
+                    certificateCreated);
         } catch (RuntimeException e) {
             closeQuietly();
             created.rollback();
@@ -290,6 +302,10 @@ public final class KeywardNode implements AutoCloseable {
     private Optional<String> notReadyReason() {
         if (!database.isUsable()) {
             return Optional.of("the database does not answer");
+        }
+        Optional<String> lockUnavailable = rootLock.unavailableReason();
+        if (lockUnavailable.isPresent()) {
+            return lockUnavailable;
         }
         try {
             RootLockCheck.verifyOrRecord(rootLock, new ServerSettings(database));

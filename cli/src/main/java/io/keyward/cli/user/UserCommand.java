@@ -8,12 +8,16 @@ import io.keyward.cli.profile.ProfileStore;
 import io.keyward.cli.profile.ServerAddress;
 import io.keyward.cli.profile.ServerConnection;
 import io.keyward.cli.profile.ServerOptions;
+import io.keyward.client.KeywardApiException;
 import io.keyward.client.KeywardClient;
+import io.keyward.client.RegistrationResult;
 import io.keyward.client.Session;
 import io.keyward.crypto.util.Bytes;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -79,7 +83,8 @@ abstract class UserCommand implements Callable<Integer> {
             return session;
         }
         complete(session, userId, deviceName);
-        err().println("keyward: the account " + userId + " was pending: completed it with a new device");
+        err().println("Completed the pending account " + userId + " (its registration had been interrupted) with this"
+                + " machine as its first device.");
         err().flush();
         return client.login(org, userId, password);
     }
@@ -107,20 +112,20 @@ abstract class UserCommand implements Callable<Integer> {
      * its registration session with a new device, and records the account in the profile.
      */
     void registerAndComplete(Passwords passwords, KeywardClient client, String userId, String deviceName, String verb,
-                             java.util.function.Function<char[], io.keyward.client.RegistrationResult> registration) {
+                             Function<char[], RegistrationResult> registration) {
         char[] password = passwords.read("password for " + userId, "KEYWARD_PASSWORD", true);
         try {
-            io.keyward.client.RegistrationResult registered = registration.apply(password);
+            RegistrationResult registered = registration.apply(password);
             ProvisionalAccountKeys.NewDevice device;
             try {
                 device = complete(client.login(org, registered.userId(), password), registered.userId(), deviceName);
-            } catch (io.keyward.client.KeywardApiException e) {
+            } catch (KeywardApiException e) {
                 throw new CliException(e.code() + ": " + e.detail() + " (" + registered.userId()
                         + " is registered but pending; keyward login completes it)");
             }
             rememberAccount(registered.userId());
             if (json) {
-                Map<String, Object> fields = new java.util.LinkedHashMap<>();
+                Map<String, Object> fields = new LinkedHashMap<>();
                 fields.put("server", server.origin());
                 fields.put("org", registered.org());
                 fields.put("user_id", registered.userId());

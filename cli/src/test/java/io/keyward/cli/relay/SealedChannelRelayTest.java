@@ -2,6 +2,9 @@ package io.keyward.cli.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keyward.cli.CliRunner;
+import io.keyward.cli.profile.Environment;
 import io.keyward.cli.profile.Fingerprints;
 import io.keyward.client.KeywardApiException;
 import io.keyward.client.KeywardClient;
@@ -194,6 +197,48 @@ class SealedChannelRelayTest {
                 .getBytes(StandardCharsets.ISO_8859_1);
         assertThat(moved).isNotEqualTo(account.raw());
         assertProblem(RawHttps.exchange(relay.certificate(), relay.port(), moved), "seal_invalid");
+    }
+
+    @Test
+    void theCommandLineThroughATlsTerminatingRelaySendsDeviceKeysAndPasswordsOnlySealed() throws IOException {
+        try (TlsTerminatingRelay relay = TlsTerminatingRelay.start(dir, node.port(), node.certificate())) {
+            String server = "https://127.0.0.1:" + relay.port();
+            String password = "cli through relay " + Base64Url.encode(new byte[] {1, 2, 3, 4, 5, 6});
+            String newPassword = "cli new password " + Base64Url.encode(new byte[] {9, 8, 7, 6, 5, 4});
+            Map<String, String> env = Map.of("KEYWARD_HOME", dir.resolve("home").toString(),
+                    "KEYWARD_FINGERPRINT", Fingerprints.of(relay.certificate()));
+            CliRunner.Result registered;
+            try (Environment.Scope scope = Environment.use(withPassword(env, password))) {
+                registered = CliRunner.run("", "register", "--server", server, "--user", "cli-relay", "--json");
+            }
+            assertThat(registered.exitCode()).as(registered.toString()).isZero();
+            try (Environment.Scope scope = Environment.use(env)) {
+                CliRunner.Result changed = CliRunner.run(password + "\n" + newPassword + "\n", "passwd", "--password-stdin");
+                assertThat(changed.exitCode()).as(changed.toString()).isZero();
+            }
+            JsonNode device = WireJson.mapper().readTree(
+                    Path.of(WireJson.mapper().readTree(registered.stdout()).get("device_key_file").asText()).toFile());
+            byte[] log = relay.clientBytes();
+            assertThat(HttpCapture.parse(log)).extracting(HttpCapture.Message::startLine)
+                    .contains("POST /v1/account/complete HTTP/1.1", "POST /v1/account/password/finish HTTP/1.1");
+            for (String field : List.of("x25519_public_key", "ed25519_public_key", "x25519_private_key", "ed25519_private_key")) {
+                String value = device.get(field).asText();
+                assertThat(HttpCapture.contains(log, value.getBytes(StandardCharsets.US_ASCII))).as(field).isFalse();
+                assertThat(HttpCapture.contains(log, Base64Url.decode(value, field))).as(field).isFalse();
+            }
+            for (String secret : List.of(password, newPassword)) {
+                assertThat(HttpCapture.contains(log, secret.getBytes(StandardCharsets.UTF_8))).isFalse();
+                assertThat(HttpCapture.contains(log, Base64.getEncoder().encode(secret.getBytes(StandardCharsets.UTF_8))))
+                        .isFalse();
+            }
+            assertThat(HttpCapture.contains(log, "key_bundle".getBytes(StandardCharsets.US_ASCII))).isFalse();
+        }
+    }
+
+    private static Map<String, String> withPassword(Map<String, String> env, String password) {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("KEYWARD_PASSWORD", password);
+        return all;
     }
 
     static void assertProblem(HttpCapture.Message response, String code) throws IOException {

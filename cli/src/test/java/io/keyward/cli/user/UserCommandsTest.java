@@ -182,6 +182,27 @@ class UserCommandsTest {
     }
 
     @Test
+    void loginCompletesAnAccountWhoseRegistrationWasInterruptedAndLogoutForgetsTheUser() {
+        Path home = pinnedHome();
+        try (KeywardClient sdk = KeywardClient.connect(URI.create(url), ServerTrust.pinned(node.fingerprint()))) {
+            // Registered, never completed: as if the first register had been cut off after register/finish.
+            assertThat(sdk.register("default", "dora", "dora's password".toCharArray(), null).status()).isEqualTo("pending");
+        }
+        CliRunner.Result login = ok(run(home, Map.of("KEYWARD_PASSWORD", "dora's password"), "",
+                "login", "--server", url, "--user", "dora"));
+        assertThat(login.stderr()).isEqualTo("Completed the pending account dora (its registration had been interrupted) with this"
+                + " machine as its first device.\n");
+        assertThat(login.stdout()).startsWith("Logged in as dora in org default");
+        assertThat(ok(run(home, Map.of("KEYWARD_PASSWORD", "dora's password"), "", "whoami")).stdout()).contains("active");
+
+        CliRunner.Result logout = ok(run(home, Map.of(), "", "logout", "--json"));
+        assertThat(logout.stdout()).isEqualTo("{\"server\":\"" + ServerAddress.parse(url).origin() + "\",\"org\":\"default\","
+                + "\"user_id\":\"dora\",\"all_sessions_ended\":false,\"profile_user_forgotten\":true}\n");
+        assertThat(new ProfileStore(home).load().userId()).isNull();
+        failsWithOneLine(run(home, Map.of("KEYWARD_PASSWORD", "dora's password"), "", "whoami"), "invalid_input");
+    }
+
+    @Test
     void aChangedCertificateIsRefusedNamingBothFingerprintsAndHowToRepin() {
         Path home = dir.resolve("home");
         String wrong = "AB:".repeat(31) + "AB";

@@ -245,7 +245,7 @@ public final class KeyFileRootLock implements RootLock {
             requireOpen();
             return Envelope.parse(wrapped).open(key, keyRef, associatedData);
         } catch (MalformedEnvelopeException e) {
-            throw new RootLockException("cannot unwrap: " + e.getMessage());
+            throw new MalformedWrappedValueException("cannot unwrap: " + e.getMessage());
         } catch (EnvelopeKeyMismatchException e) {
             throw new RootLockException("cannot unwrap: value is wrapped by root key " + e.found().keyId()
                     + ", not by this node's root key " + keyRef.keyId());
