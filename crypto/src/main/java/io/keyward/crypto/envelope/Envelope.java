@@ -109,7 +109,8 @@ public final class Envelope {
         byte[] open(byte[] nonce, byte[] ciphertextAndTag, byte[] associatedData);
     }
 
-    private static KeyHolder softwareGcm(byte[] key) {
+    /** A holder that runs AES-256-GCM in this process with {@code key} (the caller owns and zeroizes it). */
+    public static KeyHolder softwareGcm(byte[] key) {
         return new KeyHolder() {
             @Override
             public byte[] seal(byte[] nonce, byte[] plaintext, byte[] associatedData) {

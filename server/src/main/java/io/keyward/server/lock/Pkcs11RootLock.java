@@ -1,11 +1,8 @@
 package io.keyward.server.lock;
 
-import io.keyward.crypto.CryptoException;
 import io.keyward.crypto.aead.AuthenticationFailedException;
 import io.keyward.crypto.envelope.Envelope;
-import io.keyward.crypto.envelope.EnvelopeKeyMismatchException;
 import io.keyward.crypto.envelope.KeyRef;
-import io.keyward.crypto.envelope.MalformedEnvelopeException;
 import io.keyward.server.config.RootLockConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +15,6 @@ import java.security.Security;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.AEADBadTagException;
@@ -46,7 +42,7 @@ import javax.security.auth.login.FailedLoginException;
  * <p>The PIN is used once, to log in, and its char array is then overwritten; it appears in no
  * message or {@code toString()}.
  */
-public final class Pkcs11RootLock implements RootLock {
+public final class Pkcs11RootLock extends EnvelopeRootLock {
     private static final String GCM = "AES/GCM/NoPadding";
     private static final int KEY_VERSION = 1;
     private static final Pattern CKR = Pattern.compile("CKR_[A-Z0-9_]+");
@@ -54,18 +50,28 @@ public final class Pkcs11RootLock implements RootLock {
 
     private final Provider provider;
     private final SecretKey key;
-    private final KeyRef keyRef;
     private final String slotDescription;
     private final Envelope.KeyHolder inToken = new InTokenGcm();
-    private final ReentrantReadWriteLock closeLock = new ReentrantReadWriteLock();
-    private boolean closed;
 
     private Pkcs11RootLock(Provider provider, SecretKey key, String keyLabel, String slotDescription) {
+        super(new KeyRef("pkcs11:" + keyLabel, KEY_VERSION));
         this.provider = provider;
         this.key = key;
-        this.keyRef = new KeyRef("pkcs11:" + keyLabel, KEY_VERSION);
         this.slotDescription = slotDescription;
     }
+
+    @Override
+    Envelope.KeyHolder keyHolder() {
+        return inToken;
+    }
+
+    /**
+     * Nothing to erase: the key never left the token. The token stays logged in and SunPKCS11 keeps the
+     * module loaded for the JVM's life: PKCS#11 login belongs to the process and token, so a logout here
+     * would also log out any other lock on the same token in this process.
+     */
+    @Override
+    void destroyKey() {}
 
     /**
      * Loads the token's module, logs in with the PIN and finds the key by its label (generating it first
@@ -177,66 +183,8 @@ public final class Pkcs11RootLock implements RootLock {
     }
 
     @Override
-    public String keyId() {
-        return keyRef.keyId();
-    }
-
-    @Override
-    public byte[] wrap(byte[] plaintext, byte[] associatedData) {
-        requireAssociatedData(associatedData);
-        closeLock.readLock().lock();
-        try {
-            requireOpen();
-            return Envelope.seal(inToken, keyRef, plaintext, associatedData).toBytes();
-        } catch (RootLockException e) {
-            throw e;
-        } catch (CryptoException e) {
-            throw new RootLockException("root lock cannot wrap: " + e.getMessage());
-        } finally {
-            closeLock.readLock().unlock();
-        }
-    }
-
-    @Override
-    public byte[] unwrap(byte[] wrapped, byte[] associatedData) {
-        requireAssociatedData(associatedData);
-        closeLock.readLock().lock();
-        try {
-            requireOpen();
-            return Envelope.parse(wrapped).open(inToken, keyRef, associatedData);
-        } catch (RootLockException e) {
-            throw e;
-        } catch (MalformedEnvelopeException e) {
-            throw new MalformedWrappedValueException("cannot unwrap: " + e.getMessage());
-        } catch (EnvelopeKeyMismatchException e) {
-            throw new RootLockException("cannot unwrap: value is wrapped by root key " + e.found().keyId()
-                    + ", not by this node's root key " + keyRef.keyId());
-        } catch (CryptoException e) {
-            throw new RootLockException("cannot unwrap: wrapped value failed to authenticate under root key "
-                    + keyRef.keyId());
-        } finally {
-            closeLock.readLock().unlock();
-        }
-    }
-
-    /**
-     * Wrap and unwrap fail from now on. The token stays logged in and SunPKCS11 keeps the module loaded
-     * for the JVM's life: PKCS#11 login belongs to the process and token, so a logout here would also
-     * log out any other lock on the same token in this process.
-     */
-    @Override
-    public void close() {
-        closeLock.writeLock().lock();
-        try {
-            closed = true;
-        } finally {
-            closeLock.writeLock().unlock();
-        }
-    }
-
-    @Override
     public String toString() {
-        return "Pkcs11RootLock[" + keyRef.keyId() + " in " + slotDescription + (closed ? ", closed" : "") + "]";
+        return "Pkcs11RootLock[" + keyId() + " in " + slotDescription + (isClosed() ? ", closed" : "") + "]";
     }
 
     /** AES-GCM inside the token: the key object is a handle, its value never reaches this process. */
@@ -273,12 +221,6 @@ public final class Pkcs11RootLock implements RootLock {
         }
     }
 
-    private void requireOpen() {
-        if (closed) {
-            throw new RootLockException("root lock " + keyRef.keyId() + " is closed");
-        }
-    }
-
     /**
      * The PKCS#11 return code (CKR_...) from the cause chain, which is what an operator can look up;
      * else the fallback. Never the whole chain, whose messages may quote configuration.
@@ -309,9 +251,4 @@ public final class Pkcs11RootLock implements RootLock {
         return false;
     }
 
-    private static void requireAssociatedData(byte[] associatedData) {
-        if (associatedData == null || associatedData.length == 0) {
-            throw new IllegalArgumentException("associated data must name what the wrapped value belongs to");
-        }
-    }
 }
