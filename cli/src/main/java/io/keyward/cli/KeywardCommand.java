@@ -3,6 +3,7 @@ package io.keyward.cli;
 import io.keyward.cli.admin.AdminCommand;
 import io.keyward.cli.offline.OfflineCommand;
 import io.keyward.cli.server.ServerCommand;
+import io.keyward.cli.user.AuditCommand;
 import io.keyward.cli.user.KeyCommand;
 import io.keyward.cli.user.KeystoreCommand;
 import io.keyward.cli.user.LoginCommand;
@@ -24,8 +25,9 @@ import picocli.CommandLine.Command;
         description = "Keyward key-management and secret-storage server, its administration and offline tools.",
         footer = {"", ExitCodes.HELP},
         subcommands = {ServerCommand.class, RegisterCommand.class, LoginCommand.class, WhoamiCommand.class,
-            PasswdCommand.class, LogoutCommand.class, OrgCommand.class,
-            KeystoreCommand.class, KeyCommand.class, AdminCommand.class, OfflineCommand.class,
+            PasswdCommand.class, LogoutCommand.class, OrgCommand.class, AuditCommand.class, KeystoreCommand.class,
+            KeyCommand.class, AdminCommand.class,
+            OfflineCommand.class,
             CommandLine.HelpCommand.class})
 public final class KeywardCommand implements Runnable {
     @CommandLine.Spec

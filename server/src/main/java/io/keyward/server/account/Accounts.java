@@ -1,5 +1,6 @@
 package io.keyward.server.account;
 
+import io.keyward.server.audit.AuditLog;
 import io.keyward.server.config.NodeConfig;
 import io.keyward.server.http.ApiModule;
 import io.keyward.server.lock.RootLock;
@@ -20,20 +21,23 @@ public final class Accounts {
     private final OrgService orgs;
     private final SessionService sessions;
     private final List<ApiModule> modules;
+
     private final SealedRoutes sealed;
 
-    public Accounts(NodeConfig config, Database db, RootLock rootLock, Clock clock) {
+    /**
+     * @param audit the node's audit log: actions that commit append their entry in their own transaction
+     */
+    public Accounts(NodeConfig config, Database db, RootLock rootLock, Clock clock, AuditLog audit) {
         this.orgs = new OrgService(db, rootLock, clock);
         this.sessions = new SessionService(db, rootLock, config.sessions(), clock);
         PendingLogins pending = new PendingLogins(rootLock, clock);
         LoginThrottle throttle = new LoginThrottle(db, config.rateLimit(), clock);
-        SealedRoutes sealed = new SealedRoutes(sessions);
-        this.sealed = sealed;
+        this.sealed = new SealedRoutes(sessions);
         RegistrationService registration = new RegistrationService(db, orgs, clock);
         LoginService login = new LoginService(db, orgs, sessions, pending, throttle);
         AccountService accounts = new AccountService(db, orgs, sessions, pending, clock);
-        this.modules = List.of(new AccountRoutes(orgs, registration, login, accounts, sealed),
-                new SessionRoutes(db, sessions, sealed));
+        this.modules = List.of(new AccountRoutes(orgs, registration, login, accounts, sealed, audit),
+                new SessionRoutes(db, sessions, sealed, audit));
     }
 
     public OrgService orgs() {
@@ -44,8 +48,8 @@ public final class Accounts {
         return sessions;
     }
 
-    /** The sealed-route machinery other capabilities register their sealed routes with. */
-    public SealedRoutes sealed() {
+    /** Adds routes whose requests travel in the sealed channel of a session (other capabilities use it too). */
+    public SealedRoutes sealedRoutes() {
         return sealed;
     }
 

@@ -11,28 +11,30 @@ import java.util.Objects;
  * @param dataDir where the node keeps its SQLite database, root key file and self-signed certificate
  */
 public record NodeConfig(Path dataDir, ServerConfig server, TlsConfig tls, StorageConfig storage, RootLockConfig rootLock,
-                         AccountsConfig accounts, SessionsConfig sessions, RateLimitConfig rateLimit,
+                         AccountsConfig accounts, SessionsConfig sessions, RateLimitConfig rateLimit, AuditConfig audit,
                          KeystoresConfig keystores) {
-    /** A configuration with the default account, session and rate-limit settings. */
+    /** A configuration with the default account, session, rate-limit, audit and keystore settings. */
     public NodeConfig(Path dataDir, ServerConfig server, TlsConfig tls, StorageConfig storage, RootLockConfig rootLock) {
-        this(dataDir, server, tls, storage, rootLock, AccountsConfig.DEFAULT, SessionsConfig.DEFAULT, RateLimitConfig.DEFAULT);
+        this(dataDir, server, tls, storage, rootLock, AccountsConfig.DEFAULT, SessionsConfig.DEFAULT, RateLimitConfig.DEFAULT,
+                AuditConfig.DEFAULT, KeystoresConfig.DEFAULT);
     }
 
     /** A configuration with the default keystore settings. */
     public NodeConfig(Path dataDir, ServerConfig server, TlsConfig tls, StorageConfig storage, RootLockConfig rootLock,
-            AccountsConfig accounts, SessionsConfig sessions, RateLimitConfig rateLimit) {
-        this(dataDir, server, tls, storage, rootLock, accounts, sessions, rateLimit, KeystoresConfig.DEFAULT);
+            AccountsConfig accounts, SessionsConfig sessions, RateLimitConfig rateLimit, AuditConfig audit) {
+        this(dataDir, server, tls, storage, rootLock, accounts, sessions, rateLimit, audit, KeystoresConfig.DEFAULT);
     }
 
     public NodeConfig {
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(rateLimit, "rateLimit");
-        Objects.requireNonNull(keystores, "keystores");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(rootLock, "rootLock");
+        Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(keystores, "keystores");
     }
 }
