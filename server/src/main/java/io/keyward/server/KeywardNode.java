@@ -213,7 +213,7 @@ public final class KeywardNode implements AutoCloseable {
             all.addAll(accounts.modules());
             all.add(new UserAuditRoutes(auditLog, accounts.sealedRoutes()));
             all.add(new io.keyward.server.keystore.Keystores(database, rootLock,
-                    config.keystores(), clock).routes(accounts.sealedRoutes()));
+                    config.keystores(), clock).routes(accounts.sealedRoutes(), auditLog));
             all.addAll(modules);
             api = new ApiServer(config.server(), tls, registry,
                     new AdminAuthenticator(() -> settings.get(AdminToken.SETTING)), new AuditHook(auditLog), all);

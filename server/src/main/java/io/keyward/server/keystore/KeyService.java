@@ -58,15 +58,15 @@ public final class KeyService {
     /** What a key operation touched, for the audit target {@code key:<ks>/<key>@v<n>}. */
     public record Touched(int version) {}
 
-    public KeyInfo create(Caller caller, String keystoreId, CreateKeyRequest request) {
+    public KeyInfo create(Caller caller, String keystoreId, CreateKeyRequest request, KeystoreAudit audit) {
         if (request == null || request.type() == null) {
             throw new ApiException(400, ErrorCodes.INVALID_FIELD, "type is required");
         }
         KeyType type = type(request.type());
-        return store(caller, keystoreId, request.keyId(), generate(type));
+        return store(caller, keystoreId, request.keyId(), generate(type), audit);
     }
 
-    public KeyInfo importKey(Caller caller, String keystoreId, ImportKeyRequest request) {
+    public KeyInfo importKey(Caller caller, String keystoreId, ImportKeyRequest request, KeystoreAudit audit) {
         if (request == null || request.type() == null || request.format() == null || request.key() == null) {
             throw new ApiException(400, ErrorCodes.INVALID_FIELD, "type, format and key are required");
         }
@@ -83,10 +83,10 @@ public final class KeyService {
         } catch (CryptoException e) {
             throw CryptoErrors.of(e, KeyAction.READ);
         }
-        return store(caller, keystoreId, request.keyId(), key);
+        return store(caller, keystoreId, request.keyId(), key, audit);
     }
 
-    private KeyInfo store(Caller caller, String keystoreId, String requestedId, WorkingKey key) {
+    private KeyInfo store(Caller caller, String keystoreId, String requestedId, WorkingKey key, KeystoreAudit audit) {
         String keyId = requestedId == null ? "key-" + io.keyward.server.session.RandomIds.next().substring(0, 12) : requestedId;
         if (!KEY_ID.matcher(keyId).matches()) {
             throw new ApiException(400, ErrorCodes.INVALID_FIELD, "a key id is 1-64 characters from A-Z a-z 0-9 . _ -");
@@ -101,6 +101,7 @@ public final class KeyService {
                 KeyRow row = new KeyRow(keystoreId, keyId, key.type().id(), true, 1, 1, now);
                 KeystoreTables.insertKey(c, row);
                 KeystoreTables.insertVersion(c, keystoreId, keyId, version(keystore, keyId, 1, key, now));
+                audit.committed(c, "key:" + keystoreId + "/" + keyId + "@v1");
                 return info(c, row);
             });
         } finally {
@@ -128,11 +129,12 @@ public final class KeyService {
         });
     }
 
-    public void delete(Caller caller, String keystoreId, String keyId) {
+    public void delete(Caller caller, String keystoreId, String keyId, KeystoreAudit audit) {
         db.inTransaction(c -> {
             keystores.controlled(c, caller, keystoreId);
             key(c, keystoreId, keyId);
             KeystoreTables.deleteKey(c, keystoreId, keyId);
+            audit.committed(c, "key:" + keystoreId + "/" + keyId);
             return null;
         });
         locks.forget(keystoreId, keyId);
@@ -161,11 +163,11 @@ public final class KeyService {
 
     /** Runs one operation; {@code touched} learns the version used (for the audit target) before the crypto runs. */
     public OperationResponse operate(Caller caller, String keystoreId, String keyId, String operation,
-            OperationRequest request, Consumer<Touched> touched) {
+            OperationRequest request, Consumer<Touched> touched, KeystoreAudit audit) {
         KeyAction action = KeyAction.fromWire(operation);
         OperationRequest body = request == null ? OperationRequest.empty() : request;
         if (action.management()) {
-            return manage(caller, keystoreId, keyId, action, body, touched);
+            return manage(caller, keystoreId, keyId, action, body, touched, audit);
         }
         State state = db.inTransaction(c -> {
             KeystoreRow keystore = keystores.authorize(c, caller, keystoreId, keyId, action);
@@ -345,7 +347,7 @@ public final class KeyService {
     }
 
     private OperationResponse manage(Caller caller, String keystoreId, String keyId, KeyAction action, OperationRequest r,
-            Consumer<Touched> touched) {
+            Consumer<Touched> touched, KeystoreAudit audit) {
         // Generated outside the transaction: RSA generation can take a second.
         WorkingKey fresh = action == KeyAction.ROTATE ? generate(typeOf(caller, keystoreId, keyId)) : null;
         try {
@@ -381,6 +383,7 @@ public final class KeyService {
                 }
                 touched.accept(new Touched(next.latestVersion()));
                 KeyInfo info = info(c, next);
+                audit.committed(c, "key:" + keystoreId + "/" + keyId + "@v" + next.latestVersion());
                 return new OperationResponse(next.latestVersion(), null, null, null, null, null, null, null, null, null, info,
                         null);
             });

@@ -36,7 +36,7 @@ public final class KeystoreService {
         this.clock = clock;
     }
 
-    public KeystoreInfo create(Caller caller, CreateKeystoreRequest request) {
+    public KeystoreInfo create(Caller caller, CreateKeystoreRequest request, KeystoreAudit audit) {
         String mode = request == null || request.lockMode() == null ? LOCK_MODE_SERVER : request.lockMode();
         if (!mode.equals(LOCK_MODE_SERVER)) {
             throw new ApiException(400, ErrorCodes.LOCK_MODE_UNSUPPORTED, "lock_mode must be 'server' on this node");
@@ -46,6 +46,7 @@ public final class KeystoreService {
                 locks.rootKeyId(), clock.millis());
         db.inTransaction(c -> {
             KeystoreTables.insertKeystore(c, row);
+            audit.committed(c, "keystore:" + id);
             return null;
         });
         return info(row, 0);
@@ -69,7 +70,7 @@ public final class KeystoreService {
     }
 
     /** Deletes an empty keystore, or with {@code force} the keystore and every key in it. */
-    public void delete(Caller caller, String keystoreId, boolean force) {
+    public void delete(Caller caller, String keystoreId, boolean force, KeystoreAudit audit) {
         db.inTransaction(c -> {
             controlled(c, caller, keystoreId);
             if (!force && KeystoreTables.keyCount(c, keystoreId) > 0) {
@@ -77,12 +78,13 @@ public final class KeystoreService {
                         "the keystore holds keys: delete them first, or delete with force=true to destroy them");
             }
             KeystoreTables.deleteKeystore(c, keystoreId);
+            audit.committed(c, "keystore:" + keystoreId);
             return null;
         });
         locks.forget(keystoreId, null);
     }
 
-    public GrantInfo grant(Caller caller, String keystoreId, GrantRequest request) {
+    public GrantInfo grant(Caller caller, String keystoreId, GrantRequest request, KeystoreAudit audit) {
         if (request == null || request.grantee() == null || request.operations() == null || request.operations().isEmpty()
                 || request.expiresAt() == null) {
             throw new ApiException(400, ErrorCodes.INVALID_FIELD, "a grant needs grantee, operations and expires_at");
@@ -118,6 +120,7 @@ public final class KeystoreService {
                 throw new ApiException(404, ErrorCodes.KEY_NOT_FOUND, "no key '" + request.keyId() + "' in this keystore");
             }
             KeystoreTables.insertGrant(c, row);
+            audit.committed(c, "keystore:" + keystoreId);
             return grantInfo(row);
         });
     }
@@ -129,12 +132,13 @@ public final class KeystoreService {
         });
     }
 
-    public void revoke(Caller caller, String keystoreId, String grantId) {
+    public void revoke(Caller caller, String keystoreId, String grantId, KeystoreAudit audit) {
         db.inTransaction(c -> {
             controlled(c, caller, keystoreId);
             if (!KeystoreTables.deleteGrant(c, keystoreId, grantId)) {
                 throw new ApiException(404, ErrorCodes.GRANT_NOT_FOUND, "no such grant on this keystore");
             }
+            audit.committed(c, "keystore:" + keystoreId);
             return null;
         });
     }

@@ -26,7 +26,8 @@ public final class Keystores {
         return keys;
     }
 
-    public ApiModule routes(SealedRoutes sealed) {
-        return new KeystoreRoutes(keystores, keys, sealed);
+    /** The routes; {@code auditLog} (may be null) appends each change's audit entry in its transaction. */
+    public ApiModule routes(SealedRoutes sealed, io.keyward.server.audit.AuditLog auditLog) {
+        return new KeystoreRoutes(keystores, keys, sealed, auditLog);
     }
 }

@@ -13,6 +13,9 @@ import io.keyward.protocol.account.DeviceKeys;
 import io.keyward.server.KeywardNode;
 import io.keyward.server.audit.AuditFacts;
 import io.keyward.server.http.ApiModule;
+import io.keyward.server.store.Database;
+import io.keyward.server.store.Databases;
+import io.keyward.server.testing.TestDatabases;
 import io.keyward.server.testing.TestNodes;
 import java.net.URI;
 import java.nio.file.Path;
@@ -62,6 +65,30 @@ class KeystoreAuditFactsTest {
                     keystores.delete(ks, true);
                 }
             }
+        }
+        // Each change's entry is in the audit chain once (appended in its transaction, not again by the hook),
+        // with the target named inside the transaction; refusals are recorded with their code.
+        try (Database db = Databases.open(TestDatabases.sqliteSettings(dir.resolve("data")))) {
+            List<String> entries = db.inTransaction(c -> {
+                List<String> rows = new java.util.ArrayList<>();
+                try (var select = c.prepareStatement("SELECT action, target, outcome, code FROM audit_entries"
+                        + " WHERE action LIKE 'keystore.%' ORDER BY seq"); var r = select.executeQuery()) {
+                    while (r.next()) {
+                        rows.add(r.getString(1) + " " + r.getString(2) + " " + r.getString(3) + " " + r.getString(4));
+                    }
+                }
+                return rows;
+            });
+            assertThat(entries).containsExactly(
+                    "keystore.create keystore:" + ks + " success null",
+                    "keystore.list null success null",
+                    "keystore.key.create key:" + ks + "/p@v1 success null",
+                    "keystore.key.sign key:" + ks + "/p@v1 success null",
+                    "keystore.key.rotate key:" + ks + "/p@v2 success null",
+                    "keystore.key.verify key:" + ks + "/p@v1 success null",
+                    "keystore.key.verify key:" + ks + "/p@v1 failed signature_invalid",
+                    "keystore.jwks keystore:" + ks + " success null",
+                    "keystore.delete keystore:" + ks + " success null");
         }
         assertThat(seen).contains(
                 new Seen("keystore.create", "user:zoe", "keystore:" + ks, 200),

@@ -74,11 +74,11 @@ class KeystoreCacheTest {
 
     @Test
     void theRootLockUnwrapsEachKeystoreLockOncePerTimeToLive() {
-        String first = keystores.keystores().create(ALICE, null).keystoreId();
-        String second = keystores.keystores().create(ALICE, null).keystoreId();
-        keystores.keys().create(ALICE, first, new CreateKeyRequest("ed25519", "a"));
-        keystores.keys().create(ALICE, first, new CreateKeyRequest("aes256-gcm", "b"));
-        keystores.keys().create(ALICE, second, new CreateKeyRequest("ed25519", "c"));
+        String first = keystores.keystores().create(ALICE, null, KeystoreAudit.NONE).keystoreId();
+        String second = keystores.keystores().create(ALICE, null, KeystoreAudit.NONE).keystoreId();
+        keystores.keys().create(ALICE, first, new CreateKeyRequest("ed25519", "a"), KeystoreAudit.NONE);
+        keystores.keys().create(ALICE, first, new CreateKeyRequest("aes256-gcm", "b"), KeystoreAudit.NONE);
+        keystores.keys().create(ALICE, second, new CreateKeyRequest("ed25519", "c"), KeystoreAudit.NONE);
         assertThat(unwraps).hasValue(2);
 
         for (int i = 0; i < 20; i++) {
@@ -99,8 +99,8 @@ class KeystoreCacheTest {
 
     @Test
     void concurrentRequestsOnAColdKeystoreUnwrapItsLockOnce() throws Exception {
-        String store = keystores.keystores().create(ALICE, null).keystoreId();
-        keystores.keys().create(ALICE, store, new CreateKeyRequest("ed25519", "a"));
+        String store = keystores.keystores().create(ALICE, null, KeystoreAudit.NONE).keystoreId();
+        keystores.keys().create(ALICE, store, new CreateKeyRequest("ed25519", "a"), KeystoreAudit.NONE);
         clock.advance(Duration.ofMinutes(6));
         int before = unwraps.get();
         try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
@@ -117,9 +117,9 @@ class KeystoreCacheTest {
 
     @Test
     void aSealedWorkingKeyMovedToAnotherRowDoesNotOpen() {
-        String store = keystores.keystores().create(ALICE, null).keystoreId();
-        keystores.keys().create(ALICE, store, new CreateKeyRequest("ed25519", "a"));
-        keystores.keys().create(ALICE, store, new CreateKeyRequest("ed25519", "b"));
+        String store = keystores.keystores().create(ALICE, null, KeystoreAudit.NONE).keystoreId();
+        keystores.keys().create(ALICE, store, new CreateKeyRequest("ed25519", "a"), KeystoreAudit.NONE);
+        keystores.keys().create(ALICE, store, new CreateKeyRequest("ed25519", "b"), KeystoreAudit.NONE);
         db.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE keystore_key_versions SET sealed_key ="
                     + " (SELECT sealed_key FROM keystore_key_versions WHERE key_id = 'a') WHERE key_id = 'b'")) {
@@ -134,7 +134,7 @@ class KeystoreCacheTest {
     private String sign(String store, String key) {
         OperationRequest request = new OperationRequest(Base64Url.encode(new byte[] {1, 2, 3}), null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null);
-        String signature = keystores.keys().operate(ALICE, store, key, "sign", request, touched -> {}).signature();
+        String signature = keystores.keys().operate(ALICE, store, key, "sign", request, touched -> {}, KeystoreAudit.NONE).signature();
         assertThat(VersionedValue.parse(signature).version()).isEqualTo(1);
         return signature;
     }
