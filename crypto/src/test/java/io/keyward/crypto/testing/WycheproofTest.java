@@ -8,31 +8,39 @@ import org.junit.jupiter.api.Test;
 
 /** The runner itself must fail when a wrapper gets the rules wrong. */
 class WycheproofTest {
+    /** Loaded outside the assertions, so absent vectors skip the test instead of failing it. */
+    private static Wycheproof hmac() {
+        return Wycheproof.load("hmac_sha256_test.json").withoutSummary();
+    }
 
     @Test
     void aCheckThatAcceptsEverythingFails() {
-        assertThatThrownBy(() -> Wycheproof.load("hmac_sha256_test.json").withoutSummary().run(c -> Outcome.accepted()))
+        Wycheproof suite = hmac();
+        assertThatThrownBy(() -> suite.run(c -> Outcome.accepted()))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("invalid test was accepted");
     }
 
     @Test
     void aCheckThatRejectsEverythingFails() {
-        assertThatThrownBy(() -> Wycheproof.load("hmac_sha256_test.json").withoutSummary().run(c -> {
+        Wycheproof suite = hmac();
+        assertThatThrownBy(() -> suite.run(c -> {
             throw new CryptoException("no");
         })).isInstanceOf(AssertionError.class).hasMessageContaining("valid test was rejected");
     }
 
     @Test
     void aLeakedLibraryExceptionFails() {
-        assertThatThrownBy(() -> Wycheproof.load("hmac_sha256_test.json").withoutSummary().run(c -> {
+        Wycheproof suite = hmac();
+        assertThatThrownBy(() -> suite.run(c -> {
             throw new IllegalArgumentException("deep inside a library");
         })).isInstanceOf(AssertionError.class).hasMessageContaining("leaked java.lang.IllegalArgumentException");
     }
 
     @Test
     void aWrongOutputFails() {
-        assertThatThrownBy(() -> Wycheproof.load("hmac_sha256_test.json").withoutSummary()
+        Wycheproof suite = hmac();
+        assertThatThrownBy(() -> suite
                 .run(c -> Outcome.expectEqual("tag", new byte[] {1}, c.bytes("tag"))))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("tag mismatch");
     }
