@@ -57,6 +57,16 @@ public final class ErrorCodes {
     /** A registration session accepts only {@code POST /v1/account/complete}. */
     public static final String REGISTRATION_SESSION = "registration_session";
 
+    // secret storage (docs/secrets.md)
+    /** A put or delete named a version that is no longer the current one. */
+    public static final String VERSION_CONFLICT = "version_conflict";
+    public static final String SECRET_NOT_FOUND = "secret_not_found";
+    public static final String SECRET_KEY_NOT_FOUND = "secret_key_not_found";
+    /** A secret-storage key that some current item is encrypted under only. */
+    public static final String SECRET_KEY_IN_USE = "secret_key_in_use";
+    /** A configured limit (item size, item count) would be exceeded. */
+    public static final String SECRET_LIMIT = "secret_limit";
+
     static String title(int status) {
         return switch (status) {
             case 400 -> "Bad Request";

@@ -9,6 +9,8 @@ import io.keyward.server.config.StorageConfig;
 import io.keyward.server.config.TlsConfig;
 import io.keyward.server.http.AdminAuthenticator;
 import io.keyward.server.http.ApiModule;
+import io.keyward.server.secret.SecretLimits;
+import io.keyward.server.secret.Secrets;
 import io.keyward.server.http.ApiServer;
 import io.keyward.server.http.NodeRoutes;
 import io.keyward.server.http.NodeStatus;
@@ -189,6 +191,7 @@ public final class KeywardNode implements AutoCloseable {
             // The first node to start on an empty database creates the default org (idempotent across nodes).
             accounts.orgs().ensureDefaultOrg(config.accounts().defaultOrgKsf());
             all.addAll(accounts.modules());
+            all.add(new Secrets(database, accounts.sealedRoutes(), SecretLimits.DEFAULTS, clock).routes());
             all.addAll(modules);
             api = new ApiServer(config.server(), tls, registry,
                     new AdminAuthenticator(() -> settings.get(AdminToken.SETTING)), all);

@@ -19,6 +19,7 @@ import java.util.List;
 public final class Accounts {
     private final OrgService orgs;
     private final SessionService sessions;
+    private final SealedRoutes sealed;
     private final List<ApiModule> modules;
 
     public Accounts(NodeConfig config, Database db, RootLock rootLock, Clock clock) {
@@ -26,7 +27,7 @@ public final class Accounts {
         this.sessions = new SessionService(db, rootLock, config.sessions(), clock);
         PendingLogins pending = new PendingLogins(rootLock, clock);
         LoginThrottle throttle = new LoginThrottle(db, config.rateLimit(), clock);
-        SealedRoutes sealed = new SealedRoutes(sessions);
+        this.sealed = new SealedRoutes(sessions);
         RegistrationService registration = new RegistrationService(db, orgs, clock);
         LoginService login = new LoginService(db, orgs, sessions, pending, throttle);
         AccountService accounts = new AccountService(db, orgs, sessions, pending, clock);
@@ -40,6 +41,11 @@ public final class Accounts {
 
     public SessionService sessions() {
         return sessions;
+    }
+
+    /** The sealed-channel routing other capabilities register their session routes with. */
+    public SealedRoutes sealedRoutes() {
+        return sealed;
     }
 
     public List<ApiModule> modules() {
