@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
         description = "Keyward key-management and secret-storage server, its administration and offline tools.",
         footer = {"", ExitCodes.HELP},
         subcommands = {ServerCommand.class, RegisterCommand.class, LoginCommand.class, WhoamiCommand.class,
-            PasswdCommand.class, LogoutCommand.class, OrgCommand.class, AdminCommand.class, OfflineCommand.class,
+            PasswdCommand.class, LogoutCommand.class, OrgCommand.class, io.keyward.cli.secret.SecretCommand.class,
+            io.keyward.cli.secret.SecretKeyCommand.class, AdminCommand.class, OfflineCommand.class,
             CommandLine.HelpCommand.class})
 public final class KeywardCommand implements Runnable {
     @CommandLine.Spec

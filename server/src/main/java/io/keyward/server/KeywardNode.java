@@ -191,7 +191,7 @@ public final class KeywardNode implements AutoCloseable {
             // The first node to start on an empty database creates the default org (idempotent across nodes).
             accounts.orgs().ensureDefaultOrg(config.accounts().defaultOrgKsf());
             all.addAll(accounts.modules());
-            all.add(new Secrets(database, accounts.sealedRoutes(), SecretLimits.DEFAULTS, clock).routes());
+            all.add(new Secrets(database, accounts.sealedRoutes(), SecretLimits.of(config.secrets()), clock).routes());
             all.addAll(modules);
             api = new ApiServer(config.server(), tls, registry,
                     new AdminAuthenticator(() -> settings.get(AdminToken.SETTING)), all);

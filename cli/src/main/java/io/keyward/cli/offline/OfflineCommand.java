@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 /** {@code keyward offline ...}: commands that need no server. */
 @Command(name = "offline", mixinStandardHelpOptions = true,
         description = "Commands that need no server: secret storage, recovery keys, Shamir shares, sequester.",
-        subcommands = {SsssCommand.class, RecoveryKeyCommand.class, ShamirCommand.class, SequesterCommand.class})
+        subcommands = {SsssCommand.class, RecoveryKeyCommand.class, ShamirCommand.class, SequesterCommand.class,
+            OfflineSecretCommand.class})
 public final class OfflineCommand implements Runnable {
     @Spec
     CommandSpec spec;

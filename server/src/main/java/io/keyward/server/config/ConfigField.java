@@ -33,7 +33,11 @@ public enum ConfigField {
     RATE_LIMIT_ADDRESS_FAILURES("rate_limit.address_failures", false),
     RATE_LIMIT_WINDOW("rate_limit.window", false),
     RATE_LIMIT_BASE_DELAY("rate_limit.base_delay", false),
-    RATE_LIMIT_MAX_DELAY("rate_limit.max_delay", false);
+    RATE_LIMIT_MAX_DELAY("rate_limit.max_delay", false),
+    SECRETS_MAX_NAME_LENGTH("secrets.max_name_length", false),
+    SECRETS_MAX_ITEM_BYTES("secrets.max_item_bytes", false),
+    SECRETS_MAX_ITEMS("secrets.max_items", false),
+    SECRETS_MAX_KEYS("secrets.max_keys", false);
 
     private final String key;
     /** A JDBC URL may carry a password; such values are never echoed in errors. */

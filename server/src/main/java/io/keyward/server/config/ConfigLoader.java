@@ -158,7 +158,8 @@ public final class ConfigLoader {
                     new LimitsConfig(
                             size(ConfigField.SERVER_MAX_BODY_BYTES, 1024, 1L << 30, DEFAULT_MAX_BODY_BYTES, "1KiB-1GiB"),
                             (int) size(ConfigField.SERVER_MAX_HEADER_BYTES, 1024, 1L << 20, DEFAULT_MAX_HEADER_BYTES, "1KiB-1MiB")));
-            return new NodeConfig(dataDir, server, tls(), storage(), rootLock(dataDir), accounts(), sessions(), rateLimit());
+            return new NodeConfig(dataDir, server, tls(), storage(), rootLock(dataDir), accounts(), sessions(), rateLimit(),
+                    secrets());
         }
 
         private TlsConfig tls() {
@@ -231,6 +232,15 @@ public final class ConfigLoader {
                     integer(ConfigField.RATE_LIMIT_ADDRESS_FAILURES, 1, 1_000_000, d.addressFailures(), "1-1000000"),
                     duration(ConfigField.RATE_LIMIT_WINDOW, Duration.ofSeconds(1), Duration.ofDays(1), d.window()),
                     base, max);
+        }
+
+        private SecretsConfig secrets() {
+            SecretsConfig d = SecretsConfig.DEFAULT;
+            return new SecretsConfig(
+                    integer(ConfigField.SECRETS_MAX_NAME_LENGTH, 1, 1024, d.maxNameLength(), "1-1024"),
+                    size(ConfigField.SECRETS_MAX_ITEM_BYTES, 256, 16L << 20, d.maxItemBytes(), "256B-16MiB"),
+                    integer(ConfigField.SECRETS_MAX_ITEMS, 1, 10_000_000, d.maxItems(), "1-10000000"),
+                    integer(ConfigField.SECRETS_MAX_KEYS, 1, 1000, d.maxKeys(), "1-1000"));
         }
 
         // ---- typed readers ----

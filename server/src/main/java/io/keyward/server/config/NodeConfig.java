@@ -11,16 +11,23 @@ import java.util.Objects;
  * @param dataDir where the node keeps its SQLite database, root key file and self-signed certificate
  */
 public record NodeConfig(Path dataDir, ServerConfig server, TlsConfig tls, StorageConfig storage, RootLockConfig rootLock,
-                         AccountsConfig accounts, SessionsConfig sessions, RateLimitConfig rateLimit) {
+                         AccountsConfig accounts, SessionsConfig sessions, RateLimitConfig rateLimit, SecretsConfig secrets) {
     /** A configuration with the default account, session and rate-limit settings. */
     public NodeConfig(Path dataDir, ServerConfig server, TlsConfig tls, StorageConfig storage, RootLockConfig rootLock) {
         this(dataDir, server, tls, storage, rootLock, AccountsConfig.DEFAULT, SessionsConfig.DEFAULT, RateLimitConfig.DEFAULT);
+    }
+
+    /** A configuration with the default secret-storage limits. */
+    public NodeConfig(Path dataDir, ServerConfig server, TlsConfig tls, StorageConfig storage, RootLockConfig rootLock,
+                      AccountsConfig accounts, SessionsConfig sessions, RateLimitConfig rateLimit) {
+        this(dataDir, server, tls, storage, rootLock, accounts, sessions, rateLimit, SecretsConfig.DEFAULT);
     }
 
     public NodeConfig {
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(rateLimit, "rateLimit");
+        Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(tls, "tls");

@@ -16,7 +16,12 @@ public record SecretLimits(int maxNameLength, int maxItemBytes, int maxItems, in
     /** Key ids: the same characters, at most 64. */
     static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
-    public static final SecretLimits DEFAULTS = new SecretLimits(128, 64 * 1024, 1000, 16);
+    public static final SecretLimits DEFAULTS = of(io.keyward.server.config.SecretsConfig.DEFAULT);
+
+    /** The node's configured limits ({@code secrets.*}). */
+    public static SecretLimits of(io.keyward.server.config.SecretsConfig config) {
+        return new SecretLimits(config.maxNameLength(), Math.toIntExact(config.maxItemBytes()), config.maxItems(), config.maxKeys());
+    }
 
     public SecretLimits {
         if (maxNameLength < 1 || maxItemBytes < 256 || maxItems < 1 || maxKeys < 1) {

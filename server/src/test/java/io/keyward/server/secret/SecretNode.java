@@ -35,7 +35,7 @@ final class SecretNode implements AutoCloseable {
     final KeywardClient client;
     final Database db;
 
-    SecretNode(Path dir, boolean postgres) {
+    SecretNode(Path dir, boolean postgres, String... extra) {
         this.dir = dir;
         this.postgres = postgres;
         List<String> config = new ArrayList<>(List.of("ACCOUNTS_DEFAULT_ORG_KSF", CHEAP_KSF));
@@ -43,6 +43,7 @@ final class SecretNode implements AutoCloseable {
         if (pg != null) {
             config.addAll(List.of("STORAGE_JDBC_URL", pg.jdbcUrl(), "STORAGE_USERNAME", pg.username()));
         }
+        config.addAll(List.of(extra));
         node = new KeywardNode(TestNodes.config(dir, config.toArray(String[]::new)), List.of());
         node.start();
         client = KeywardClient.connect(URI.create("https://127.0.0.1:" + node.port()), ServerTrust.pinned(node.fingerprint()));
