@@ -66,6 +66,12 @@ public final class ErrorCodes {
     public static final String SECRET_KEY_IN_USE = "secret_key_in_use";
     /** A configured limit (item size, item count) would be exceeded. */
     public static final String SECRET_LIMIT = "secret_limit";
+    /** Recovery: the account is unknown or has no recovery verifier. */
+    public static final String RECOVERY_UNAVAILABLE = "recovery_unavailable";
+    /** Recovery: the recovery id is unknown, used or expired. */
+    public static final String RECOVERY_INVALID = "recovery_invalid";
+    /** Recovery: the proof of the recovery key does not verify. */
+    public static final String RECOVERY_FAILED = "recovery_failed";
 
     static String title(int status) {
         return switch (status) {

@@ -77,13 +77,15 @@ public final class SecretStorage implements AutoCloseable {
             if (description == null) {
                 storage.publish(opened.keyId(), KeyDescription.of(DEFAULT_KEY_NAME, opened.key(), null), true);
                 storage.defaultKeyId = opened.keyId();
+                storage.unlocked.put(opened.keyId(), opened.key());
+                storage.publishRecoveryVerifier(opened.keyId());
             } else if (!description.matches(opened.key())) {
                 throw new SecretStorageException(SecretStorageException.KEY_MISMATCH,
                         "the key in the key bundle does not match the stored description of " + opened.keyId());
             } else {
                 storage.defaultKeyId = storage.serverDefaultKeyId();
             }
-            storage.unlocked.put(opened.keyId(), opened.key());
+            storage.unlocked.putIfAbsent(opened.keyId(), opened.key());
             return storage;
         } catch (RuntimeException e) {
             opened.close();
@@ -113,6 +115,15 @@ public final class SecretStorage implements AutoCloseable {
         if (old != null) {
             old.close();
         }
+    }
+
+    /**
+     * Uploads the recovery verifier of an unlocked key (docs/secrets.md, "Recovery"): from then on its recovery
+     * key can set a new password. {@link #open} does this for the default key at the first login.
+     */
+    public void publishRecoveryVerifier(String keyId) {
+        session.call("PUT", "/v1/recovery/verifier", Map.of("key_id", keyId,
+                "public_key", Base64Url.encode(RecoveryProof.verifier(key(keyId)))), JsonNode.class);
     }
 
     /** The default key's id (as the server records it). */

@@ -32,7 +32,8 @@ public final class Accounts {
         LoginService login = new LoginService(db, orgs, sessions, pending, throttle);
         AccountService accounts = new AccountService(db, orgs, sessions, pending, clock);
         this.modules = List.of(new AccountRoutes(orgs, registration, login, accounts, sealed),
-                new SessionRoutes(db, sessions, sealed));
+                new SessionRoutes(db, sessions, sealed),
+                new RecoveryRoutes(new RecoveryService(db, orgs, sessions, pending, clock), sealed));
     }
 
     public OrgService orgs() {

@@ -103,6 +103,39 @@ abstract class SecretStorageIntegrationTest {
     }
 
     @Test
+    void aForgottenPasswordIsReplacedWithTheRecoveryKeyAndEverySecretReadsAgain() {
+        String user = SecretNode.newUser();
+        NewKeyBundle created = node.register(user, "forgotten password");
+        Session before = node.login(user, "forgotten password");
+        try (SecretStorage secrets = SecretStorage.open(before)) {
+            secrets.put("one", utf8("first secret"));
+            secrets.put("two", utf8("second secret"));
+            secrets.put("two", utf8("second secret, v2"));
+        }
+        // a wrong key proves nothing and changes nothing
+        try (SecretStorageKey wrong = SecretStorageKey.generate()) {
+            assertCode(() -> node.client.recover("default", user, "attacker's password".toCharArray(), wrong), 401,
+                    "recovery_failed");
+        }
+        assertThat(before.account().userId()).isEqualTo(user);
+        assertCode(() -> node.client.recover("default", "nobody-" + user, "x".toCharArray(), SecretStorageKey.generate()), 404,
+                "recovery_unavailable");
+
+        try (SecretStorageKey key = SecretStorageKey.fromRecoveryKey(created.recoveryKey())) {
+            node.client.recover("default", user, "brand new password".toCharArray(), key);
+        }
+        assertCode(before::account, 401, "session_invalid");
+        assertCode(() -> node.login(user, "forgotten password"), 401, "login_failed");
+        try (Session session = node.login(user, "brand new password"); SecretStorage secrets = SecretStorage.open(session)) {
+            assertThat(secrets.defaultKeyId()).isEqualTo(created.keyId());
+            try (SecretValue one = secrets.get("one"); SecretValue two = secrets.get("two")) {
+                assertThat(one.value()).isEqualTo(utf8("first secret"));
+                assertThat(two.value()).isEqualTo(utf8("second secret, v2"));
+            }
+        }
+    }
+
+    @Test
     void aKeyBundleOpensOnlyUnderItsOwnKeyAndKeyId() {
         byte[] bundleKey = new byte[32];
         byte[] otherKey = new byte[32];
