@@ -107,5 +107,15 @@ class SecretCommandsTest {
         ok(run(pw2, "", "secret-key", "rm", added.get("key_id").asText()));
         assertThat(ok(run(pw2, "", "secret-key", "list")).stdout()).doesNotContain(added.get("key_id").asText());
         assertThat(new String(Files.readAllBytes(export), StandardCharsets.UTF_8)).contains("keyward-secret-export-v1");
+
+        // forgot "second password": the recovery key sets a third one, and the secrets read again
+        CliRunner.Result wrong = run(Map.of(), "EsTj 3yST y93F SLpB jJsz eAXc 2XzA ygD3 w69H fGaN TKBj jXEd\nthird password\n",
+                "recover", "--password-stdin");
+        assertThat(wrong.exitCode()).isEqualTo(1);
+        assertThat(wrong.stderr()).startsWith("keyward: recovery_failed");
+        ok(run(Map.of("KEYWARD_RECOVERY_KEY", recoveryKey, "KEYWARD_NEW_PASSWORD", "third password"), "", "recover"));
+        assertThat(run(pw2, "", "secret", "get", "db.password").stderr()).startsWith("keyward: login_failed");
+        assertThat(ok(run(Map.of("KEYWARD_PASSWORD", "third password"), "", "secret", "get", "db.password")).stdout())
+                .isEqualTo("s3cret value two");
     }
 }
