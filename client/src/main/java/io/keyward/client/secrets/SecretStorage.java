@@ -221,6 +221,18 @@ public final class SecretStorage implements AutoCloseable {
         return session.call("PUT", path(name), body, JsonNode.class).path("version").asLong();
     }
 
+    /**
+     * Encrypts the current version of {@code name} again under exactly {@code keyIds} (all unlocked), as a new
+     * version (check-and-set against the version read): how items move to another key before the old one goes.
+     *
+     * @return the new version
+     */
+    public long reencrypt(String name, Collection<String> keyIds) {
+        try (SecretValue current = get(name)) {
+            return put(name, current.value(), current.version(), keyIds);
+        }
+    }
+
     /** The current version, decrypted with the first unlocked key that encrypts it. */
     public SecretValue get(String name) {
         return decrypt(session.call("GET", path(name), null, JsonNode.class));

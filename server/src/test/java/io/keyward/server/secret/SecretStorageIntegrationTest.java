@@ -210,6 +210,19 @@ abstract class SecretStorageIntegrationTest {
             assertCode(() -> secrets.removeKey(secrets.defaultKeyId()), 409, "secret_key_in_use");
             secrets.removeKey(secondId);
             assertThat(secrets.keys()).hasSize(1);
+            // move every item to a new key; then the old one can go, and the items still read
+            try (SecretStorageKey third = SecretStorageKey.generate()) {
+                String oldDefault = secrets.defaultKeyId();
+                String thirdId = secrets.addKey(third, "replacement", null, true);
+                for (SecretInfo info : secrets.listAll()) {
+                    assertThat(secrets.reencrypt(info.name(), List.of(thirdId))).isEqualTo(info.version() + 1);
+                }
+                secrets.removeKey(oldDefault);
+                try (SecretValue value = secrets.get("item-3")) {
+                    assertThat(value.value()).isEqualTo(utf8("value 3"));
+                    assertThat(value.keyIds()).containsExactly(thirdId);
+                }
+            }
         }
     }
 
