@@ -2,6 +2,7 @@ package io.keyward.cli.secret;
 
 import io.keyward.cli.user.SessionCommand;
 import io.keyward.client.secrets.SecretKeyInfo;
+import io.keyward.crypto.ssss.PassphraseInfo;
 import io.keyward.crypto.ssss.SecretStorageKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,11 +64,31 @@ public final class SecretKeyCommand implements Runnable {
         @Option(names = "--default", description = "Make it the default key for new secrets.")
         boolean makeDefault;
 
+        @Option(names = "--passphrase", description = "Derive the key from a passphrase (m.pbkdf2) instead of at random:"
+                + " the next line of stdin after the password with --password-stdin, else KEYWARD_PASSPHRASE, else a prompt.")
+        boolean passphrase;
+
+        @Option(names = "--iterations", paramLabel = "N", description = "PBKDF2 iterations for --passphrase (default: 500000).")
+        Integer iterations;
+
         @Override
         public Integer call() {
             String[] added = withSecretStorage(secrets -> {
-                try (SecretStorageKey key = SecretStorageKey.generate()) {
-                    return new String[] {secrets.addKey(key, name, null, makeDefault), key.toRecoveryKey()};
+                PassphraseInfo info = null;
+                SecretStorageKey key;
+                if (passphrase) {
+                    info = PassphraseInfo.generate(iterations == null ? PassphraseInfo.DEFAULT_ITERATIONS : iterations);
+                    char[] text = readSecret("passphrase for the new key", "KEYWARD_PASSPHRASE", true);
+                    try {
+                        key = SecretStorageKey.fromPassphrase(text, info);
+                    } finally {
+                        clear(text);
+                    }
+                } else {
+                    key = SecretStorageKey.generate();
+                }
+                try (key) {
+                    return new String[] {secrets.addKey(key, name, info, makeDefault), key.toRecoveryKey()};
                 }
             });
             if (jsonOutput()) {

@@ -38,6 +38,20 @@ public abstract class SessionCommand extends UserCommand {
         }
     }
 
+    /**
+     * Reads one more secret line the way passwords are read: the next line of stdin with --password-stdin (after
+     * the password), else {@code envVar}, else a prompt ({@code isNew}: asked twice).
+     */
+    protected char[] readSecret(String what, String envVar, boolean isNew) {
+        Passwords passwords = account.passwords();
+        passwords.requireSource(what, envVar);
+        return passwords.read(what, envVar, isNew);
+    }
+
+    protected void clear(char[] secret) {
+        Passwords.clear(secret);
+    }
+
     protected boolean jsonOutput() {
         return json;
     }

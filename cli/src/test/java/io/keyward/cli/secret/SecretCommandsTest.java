@@ -105,6 +105,11 @@ class SecretCommandsTest {
         JsonNode added = new ObjectMapper().readTree(ok(run(pw2, "", "secret-key", "add", "--name", "spare", "--json")).stdout());
         assertThat(ok(run(pw2, "", "secret-key", "list")).stdout()).contains(added.get("key_id").asText()).contains("spare");
         ok(run(pw2, "", "secret-key", "rm", added.get("key_id").asText()));
+        JsonNode fromPassphrase = new ObjectMapper().readTree(ok(run(Map.of(), "second password\nmy long passphrase\n",
+                "secret-key", "add", "--passphrase", "--iterations", "1000", "--password-stdin", "--json")).stdout());
+        JsonNode listed = new ObjectMapper().readTree(ok(run(pw2, "", "secret-key", "list", "--json")).stdout());
+        assertThat(listed.get("keys").findValues("passphrase").stream().filter(JsonNode::asBoolean).count()).isEqualTo(1);
+        ok(run(pw2, "", "secret-key", "rm", fromPassphrase.get("key_id").asText()));
         assertThat(ok(run(pw2, "", "secret-key", "list")).stdout()).doesNotContain(added.get("key_id").asText());
         assertThat(new String(Files.readAllBytes(export), StandardCharsets.UTF_8)).contains("keyward-secret-export-v1");
 
