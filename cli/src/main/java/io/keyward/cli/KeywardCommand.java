@@ -3,6 +3,7 @@ package io.keyward.cli;
 import io.keyward.cli.admin.AdminCommand;
 import io.keyward.cli.offline.OfflineCommand;
 import io.keyward.cli.server.ServerCommand;
+import io.keyward.cli.user.AuditCommand;
 import io.keyward.cli.user.LoginCommand;
 import io.keyward.cli.user.LogoutCommand;
 import io.keyward.cli.user.OrgCommand;
@@ -24,8 +25,8 @@ import picocli.CommandLine.Command;
         footer = {"", ExitCodes.HELP},
         subcommands = {ServerCommand.class, RegisterCommand.class, LoginCommand.class, WhoamiCommand.class,
             PasswdCommand.class, RecoverCommand.class, LogoutCommand.class, OrgCommand.class,
-            io.keyward.cli.secret.SecretCommand.class,
-            io.keyward.cli.secret.SecretKeyCommand.class, AdminCommand.class, OfflineCommand.class,
+            io.keyward.cli.secret.SecretCommand.class, io.keyward.cli.secret.SecretKeyCommand.class,
+            AuditCommand.class, AdminCommand.class, OfflineCommand.class,
             CommandLine.HelpCommand.class})
 public final class KeywardCommand implements Runnable {
     @CommandLine.Spec

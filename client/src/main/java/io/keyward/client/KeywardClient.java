@@ -273,6 +273,14 @@ public final class KeywardClient implements AutoCloseable {
                 InvitationResponse.class);
     }
 
+    /**
+     * A plain JSON call without a request body, e.g. {@code GET /v1/admin/orgs/{org}/audit} with the admin
+     * token, or a public {@code GET} with a null bearer; a problem answer is a {@link KeywardApiException}.
+     */
+    public <T> T call(String method, String pathAndQuery, String bearerOrNull, Class<T> responseType) {
+        return transport.json(method, pathAndQuery, null, bearerOrNull, responseType);
+    }
+
     static OpaqueClient opaque(OrgInfo info) {
         try {
             OpaqueSuite suite = OpaqueSuite.fromId(info.suite());

@@ -3,21 +3,29 @@ package io.keyward.server;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.keyward.server.account.Accounts;
+import io.keyward.server.audit.AuditHook;
+import io.keyward.server.audit.AuditKey;
+import io.keyward.server.audit.AuditLog;
+import io.keyward.server.audit.AuditRoutes;
+import io.keyward.server.audit.CheckpointScheduler;
+import io.keyward.server.audit.UserAuditRoutes;
 import io.keyward.server.config.NodeConfig;
 import io.keyward.server.config.RootLockConfig;
 import io.keyward.server.config.StorageConfig;
 import io.keyward.server.config.TlsConfig;
 import io.keyward.server.http.AdminAuthenticator;
 import io.keyward.server.http.ApiModule;
-import io.keyward.server.secret.SecretLimits;
-import io.keyward.server.secret.Secrets;
 import io.keyward.server.http.ApiServer;
 import io.keyward.server.http.NodeRoutes;
 import io.keyward.server.http.NodeStatus;
+import io.keyward.server.lock.AwsKmsRootLock;
 import io.keyward.server.lock.KeyFileRootLock;
+import io.keyward.server.lock.Pkcs11RootLock;
 import io.keyward.server.lock.RootLock;
 import io.keyward.server.lock.RootLockCheck;
 import io.keyward.server.lock.RootLockException;
+import io.keyward.server.secret.SecretLimits;
+import io.keyward.server.secret.Secrets;
 import io.keyward.server.store.Database;
 import io.keyward.server.store.Databases;
 import io.keyward.server.store.ServerSettings;
@@ -48,6 +56,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +64,7 @@ import org.slf4j.LoggerFactory;
  * One Keyward node: configuration -> data directory -> root lock -> database -> HTTPS API.
  *
  * <p>{@link #start()} on an empty data directory is the first start: it creates the directory (0700),
- * the root key file (0600), the SQLite database, a self-signed certificate and the admin token. Later
+ * the root key file (0600, for the {@code file} root lock; an HSM key with {@code create_key}), the SQLite database, a self-signed certificate and the admin token. Later
  * starts reuse all of it. A data directory that holds a database but whose root key file is missing,
  * unreadable by policy or wrong is refused with one line, before anything is created or changed.
  *
@@ -74,6 +83,7 @@ public final class KeywardNode implements AutoCloseable {
     private TlsMaterial tls;
     private Database database;
     private RootLock rootLock;
+    private AuditLog auditLog;
     private Instant startedAt;
     private boolean started;
     private boolean stopped;
@@ -112,12 +122,12 @@ public final class KeywardNode implements AutoCloseable {
         }
         started = true;
         Path dataDir = config.dataDir();
-        Path keyFile = switch (config.rootLock()) {
-            case RootLockConfig.KeyFile file -> file.keyFile();
-        };
+        Optional<Path> keyFile = config.rootLock() instanceof RootLockConfig.KeyFile file
+                ? Optional.of(file.keyFile()) : Optional.empty();
         StorageSettings storage = storageSettings(dataDir, config.storage());
         boolean hasDatabase = storage.usesSqlite() && Files.exists(storage.sqliteFile(), LinkOption.NOFOLLOW_LINKS);
-        boolean keyExists = Files.exists(keyFile, LinkOption.NOFOLLOW_LINKS);
+        // An HSM or KMS key is not a file here: it exists or not in its own place, checked when opened.
+        boolean keyExists = keyFile.map(file -> Files.exists(file, LinkOption.NOFOLLOW_LINKS)).orElse(true);
         CreatedFiles created = new CreatedFiles();
         try {
             // 1. Everything that can be checked without writing comes first.
@@ -131,21 +141,30 @@ public final class KeywardNode implements AutoCloseable {
                         + "; restore it, or remove both to create a new certificate");
             }
             if (!keyExists && hasDatabase) {
-                throw new NodeStartException("root key file " + keyFile + " is missing but the database "
+                throw new NodeStartException("root key file " + keyFile.orElseThrow() + " is missing but the database "
                         + storage.sqliteFile() + " exists: restore the key file from its backup"
                         + " (a new key could not open this database)");
             }
 
-            // 2. The root key: created only on a first start, always opened (which checks its mode).
+            // 2. The root key: a key file is created only on a first start, and always opened (which
+            //    checks its mode); an HSM key is generated only when configured and no database exists
+            //    yet; a KMS key is the operator's. Opening contacts the HSM; KMS is first called in 3.
             boolean rootKeyCreated = false;
-            if (!keyExists) {
-                createDirectory(dataDir, created);
-                createDirectory(keyFile.toAbsolutePath().getParent(), created);
-                KeyFileRootLock.createKeyFile(keyFile);
-                created.add(keyFile);
-                rootKeyCreated = true;
+            switch (config.rootLock()) {
+                case RootLockConfig.KeyFile file -> {
+                    if (!keyExists) {
+                        createDirectory(dataDir, created);
+                        createDirectory(file.keyFile().toAbsolutePath().getParent(), created);
+                        KeyFileRootLock.createKeyFile(file.keyFile());
+                        created.add(file.keyFile());
+                        rootKeyCreated = true;
+                    }
+                    rootLock = KeyFileRootLock.open(file.keyFile());
+                }
+                case RootLockConfig.Pkcs11 hsm -> rootLock = Pkcs11RootLock.open(new RootLockConfig.Pkcs11(hsm.library(),
+                        hsm.slot(), hsm.pin(), hsm.keyLabel(), hsm.createKey() && !hasDatabase));
+                case RootLockConfig.AwsKms kms -> rootLock = AwsKmsRootLock.open(kms);
             }
-            rootLock = KeyFileRootLock.open(keyFile);
             resources.add(rootLock);
 
             // 3. The database, and the proof that this root key is the one it was created with.
@@ -185,17 +204,22 @@ public final class KeywardNode implements AutoCloseable {
             // 5. Serve.
             PrometheusMeterRegistry registry = metrics(database);
             startedAt = Instant.now();
+            RootLock lock = rootLock;
+            auditLog = new AuditLog(database, memoized(() -> AuditKey.loadOrCreate(lock, settings)), clock);
             List<ApiModule> all = new ArrayList<>();
             all.add(new NodeRoutes(this::notReadyReason, registry, this::status));
-            Accounts accounts = new Accounts(config, database, rootLock, clock);
+            all.add(new AuditRoutes(auditLog));
+            Accounts accounts = new Accounts(config, database, rootLock, clock, auditLog);
             // The first node to start on an empty database creates the default org (idempotent across nodes).
             accounts.orgs().ensureDefaultOrg(config.accounts().defaultOrgKsf());
             all.addAll(accounts.modules());
+            all.add(new UserAuditRoutes(auditLog, accounts.sealedRoutes()));
             all.add(new Secrets(database, accounts.sealedRoutes(), SecretLimits.of(config.secrets()), clock).routes());
             all.addAll(modules);
             api = new ApiServer(config.server(), tls, registry,
-                    new AdminAuthenticator(() -> settings.get(AdminToken.SETTING)), all);
+                    new AdminAuthenticator(() -> settings.get(AdminToken.SETTING)), new AuditHook(auditLog), all);
             api.start();
+            resources.add(CheckpointScheduler.start(auditLog, config.audit().checkpointInterval()));
             created.keep();
 
             // 6. The admin token, once per database, after the node is known to be able to serve.
@@ -208,7 +232,8 @@ public final class KeywardNode implements AutoCloseable {
             }
             String url = "https://" + urlHost(config.server().host()) + ":" + api.port();
             LOG.info("listening on {} (certificate SHA-256 {})", url, tls.fingerprint());
-            return new StartReport(url, tls.fingerprint(), newToken, keyFile, rootKeyCreated, certificateCreated);
+            return new StartReport(url, tls.fingerprint(), newToken, rootLock.keyId(), keyFile, rootKeyCreated,
+                    certificateCreated);
         } catch (RuntimeException e) {
             closeQuietly();
             created.rollback();
@@ -229,6 +254,11 @@ public final class KeywardNode implements AutoCloseable {
     /** The certificate the node serves (after {@link #start()}). */
     public java.security.cert.X509Certificate certificate() {
         return tls.certificate();
+    }
+
+    /** The node's audit log (after {@link #start()}). */
+    public AuditLog auditLog() {
+        return auditLog;
     }
 
     /** Every route the node serves, as {@code METHOD path} (after {@link #start()}). */
@@ -276,6 +306,10 @@ public final class KeywardNode implements AutoCloseable {
         if (!database.isUsable()) {
             return Optional.of("the database does not answer");
         }
+        Optional<String> lockUnavailable = rootLock.unavailableReason();
+        if (lockUnavailable.isPresent()) {
+            return lockUnavailable;
+        }
         try {
             RootLockCheck.verifyOrRecord(rootLock, new ServerSettings(database));
             return Optional.empty();
@@ -289,6 +323,21 @@ public final class KeywardNode implements AutoCloseable {
                 Duration.between(startedAt, Instant.now()).toSeconds(),
                 database.kind() == Database.Kind.SQLITE ? "sqlite" : "postgres",
                 rootLock.keyId(), tls.fingerprint());
+    }
+
+    /** Computes the value once, on first use (the audit key is unwrapped or created only when needed). */
+    private static <T> Supplier<T> memoized(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 
     private PrometheusMeterRegistry metrics(Database db) {

@@ -7,9 +7,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code keyward offline ...}: commands that need no server. */
 @Command(name = "offline", mixinStandardHelpOptions = true,
-        description = "Commands that need no server: secret storage, recovery keys, Shamir shares, sequester.",
+        description = "Commands that need no server: secret storage, recovery keys, Shamir shares, sequester, audit verification.",
         subcommands = {SsssCommand.class, RecoveryKeyCommand.class, ShamirCommand.class, SequesterCommand.class,
-            OfflineSecretCommand.class})
+            OfflineSecretCommand.class, AuditVerifyCommand.class})
 public final class OfflineCommand implements Runnable {
     @Spec
     CommandSpec spec;

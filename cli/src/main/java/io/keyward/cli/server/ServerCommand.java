@@ -117,7 +117,8 @@ public final class ServerCommand implements Callable<Integer> {
             fields.put("url", report.url());
             fields.put("certificate_sha256", report.fingerprint());
             report.adminToken().ifPresent(token -> fields.put("admin_token", token));
-            fields.put("root_key_file", report.rootKeyFile().toString());
+            fields.put("root_lock", report.rootLock());
+            report.rootKeyFile().ifPresent(file -> fields.put("root_key_file", file.toString()));
             fields.put("root_key_created", report.rootKeyCreated());
             fields.put("certificate_created", report.certificateCreated());
             try {
@@ -128,7 +129,7 @@ public final class ServerCommand implements Callable<Integer> {
         } else {
             out.println("Certificate SHA-256 fingerprint: " + report.fingerprint());
             if (report.rootKeyCreated()) {
-                out.println("Root key file created: " + report.rootKeyFile());
+                out.println("Root key file created: " + report.rootKeyFile().orElseThrow());
                 out.println("  Back it up now and keep the copy apart from the database: without it nothing in"
                         + " this node's database can be decrypted.");
             }
@@ -136,7 +137,8 @@ public final class ServerCommand implements Callable<Integer> {
                 out.println("Admin token (shown only this once; store it now): " + token);
                 out.println("  Admin commands read it from KEYWARD_ADMIN_TOKEN or --admin-token-file.");
             });
-            if (report.certificateCreated() && !report.rootKeyCreated()) {
+            // A first start creates the certificate too (and the admin token): nobody pinned an old one.
+            if (report.certificateCreated() && !report.rootKeyCreated() && report.adminToken().isEmpty()) {
                 out.println("Created a new self-signed certificate: clients that pinned the old one must pin it again.");
             }
             // Last, so that a script reading the output knows the report is complete.

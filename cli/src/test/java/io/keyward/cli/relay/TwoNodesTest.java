@@ -40,7 +40,7 @@ class TwoNodesTest {
         // The second node opens the same database with the same root key, as every node of a cluster must.
         String[] second = java.util.Arrays.copyOf(storage, storage.length + 2);
         second[storage.length] = "ROOT_LOCK_KEY_FILE";
-        second[storage.length + 1] = firstReport.rootKeyFile().toString();
+        second[storage.length + 1] = firstReport.rootKeyFile().orElseThrow().toString();
         KeywardNode other = new KeywardNode(TestNodes.config(dir.resolve("node2"), second));
         other.start();
         try (TlsTerminatingRelay balancer = TlsTerminatingRelay.start(dir, first.port(), first.certificate(),

@@ -68,6 +68,15 @@ public final class Envelope {
      *     required and non-empty, since an unbound wrapped key could be moved to another row
      */
     public static Envelope seal(byte[] key, KeyRef keyRef, byte[] plaintext, byte[] associatedData) {
+        return seal(softwareGcm(key), keyRef, plaintext, associatedData);
+    }
+
+    /**
+     * Like {@link #seal(byte[], KeyRef, byte[], byte[])}, with AES-256-GCM computed by {@code gcm}
+     * where the key lives (an HSM), so the key never enters this process. The result is byte for
+     * byte the same format; only the nonce choice and the header binding stay here.
+     */
+    public static Envelope seal(KeyHolder gcm, KeyRef keyRef, byte[] plaintext, byte[] associatedData) {
         requireAssociatedData(associatedData);
         if (plaintext.length > Integer.MAX_VALUE - TAG_LENGTH - FIXED_HEADER - KeyRef.MAX_KEY_ID_LENGTH) {
             throw new CryptoException("envelope plaintext is too long");
@@ -75,8 +84,44 @@ public final class Envelope {
         byte[] nonce = new byte[NONCE_LENGTH];
         RANDOM.nextBytes(nonce);
         byte[] header = header(keyRef, nonce, plaintext.length + TAG_LENGTH);
-        byte[] ciphertext = AEAD.seal(key, nonce, plaintext, Bytes.concat(header, associatedData));
+        byte[] ciphertext = gcm.seal(nonce, plaintext, Bytes.concat(header, associatedData));
+        if (ciphertext == null || ciphertext.length != plaintext.length + TAG_LENGTH) {
+            throw new CryptoException("envelope cipher returned " + (ciphertext == null ? "nothing" : ciphertext.length
+                    + " bytes") + ", not ciphertext and a " + TAG_LENGTH + "-byte tag");
+        }
         return new Envelope(keyRef, nonce, ciphertext);
+    }
+
+    /**
+     * AES-256-GCM with a 12-byte nonce and a 16-byte tag under a key this process may never see (an
+     * HSM key). The envelope chooses the nonce and builds the associated data; the holder only
+     * computes.
+     */
+    public interface KeyHolder {
+        /** Returns ciphertext followed by the 16-byte tag. */
+        byte[] seal(byte[] nonce, byte[] plaintext, byte[] associatedData);
+
+        /**
+         * Returns the plaintext only if the tag verifies.
+         *
+         * @throws AuthenticationFailedException when it does not (wrong key, changed byte, other data)
+         */
+        byte[] open(byte[] nonce, byte[] ciphertextAndTag, byte[] associatedData);
+    }
+
+    /** A holder that runs AES-256-GCM in this process with {@code key} (the caller owns and zeroizes it). */
+    public static KeyHolder softwareGcm(byte[] key) {
+        return new KeyHolder() {
+            @Override
+            public byte[] seal(byte[] nonce, byte[] plaintext, byte[] associatedData) {
+                return AEAD.seal(key, nonce, plaintext, associatedData);
+            }
+
+            @Override
+            public byte[] open(byte[] nonce, byte[] ciphertextAndTag, byte[] associatedData) {
+                return AEAD.open(key, nonce, ciphertextAndTag, associatedData);
+            }
+        };
     }
 
     /** Parses an envelope strictly (see the class comment); decrypts nothing. */
@@ -147,12 +192,20 @@ public final class Envelope {
      * @throws AuthenticationFailedException wrong key, tampered envelope or other associated data
      */
     public byte[] open(byte[] key, KeyRef keyRef, byte[] associatedData) {
+        return open(softwareGcm(key), keyRef, associatedData);
+    }
+
+    /**
+     * Like {@link #open(byte[], KeyRef, byte[])}, with AES-256-GCM computed by {@code gcm} where the
+     * key lives.
+     */
+    public byte[] open(KeyHolder gcm, KeyRef keyRef, byte[] associatedData) {
         requireAssociatedData(associatedData);
         if (!this.keyRef.equals(keyRef)) {
             throw new EnvelopeKeyMismatchException(this.keyRef, keyRef);
         }
         byte[] header = header(this.keyRef, nonce, ciphertextAndTag.length);
-        return AEAD.open(key, nonce, ciphertextAndTag, Bytes.concat(header, associatedData));
+        return gcm.open(nonce, ciphertextAndTag, Bytes.concat(header, associatedData));
     }
 
     /** The encoded envelope, as laid out in the class comment. */

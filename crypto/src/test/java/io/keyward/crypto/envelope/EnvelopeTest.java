@@ -49,6 +49,40 @@ class EnvelopeTest {
         assertThat(AesGcm.AES_256.open(key, nonce, ciphertext, Bytes.concat(header, AAD))).isEqualTo(plaintext);
     }
 
+    /** A key held elsewhere (an HSM) produces the same bytes: one format, whoever computes GCM. */
+    @Test
+    void keyHolderSealsTheSameFormat() {
+        Envelope.KeyHolder holder = new Envelope.KeyHolder() {
+            @Override
+            public byte[] seal(byte[] nonce, byte[] input, byte[] associatedData) {
+                return AesGcm.AES_256.seal(key, nonce, input, associatedData);
+            }
+
+            @Override
+            public byte[] open(byte[] nonce, byte[] input, byte[] associatedData) {
+                return AesGcm.AES_256.open(key, nonce, input, associatedData);
+            }
+        };
+        byte[] byHolder = Envelope.seal(holder, REF, plaintext, AAD).toBytes();
+        assertThat(Envelope.parse(byHolder).open(key, REF, AAD)).isEqualTo(plaintext);
+        byte[] byKey = Envelope.seal(key, REF, plaintext, AAD).toBytes();
+        assertThat(Envelope.parse(byKey).open(holder, REF, AAD)).isEqualTo(plaintext);
+        assertThatThrownBy(() -> Envelope.parse(byKey).open(holder, REF, "other".getBytes(UTF_8)))
+                .isInstanceOf(AuthenticationFailedException.class);
+        Envelope.KeyHolder truncating = new Envelope.KeyHolder() {
+            @Override
+            public byte[] seal(byte[] nonce, byte[] input, byte[] associatedData) {
+                return new byte[3];
+            }
+
+            @Override
+            public byte[] open(byte[] nonce, byte[] input, byte[] associatedData) {
+                return input;
+            }
+        };
+        assertThatThrownBy(() -> Envelope.seal(truncating, REF, plaintext, AAD)).isInstanceOf(CryptoException.class);
+    }
+
     @Test
     void usesAFreshNonceEachTime() {
         byte[] a = Envelope.seal(key, REF, plaintext, AAD).toBytes();

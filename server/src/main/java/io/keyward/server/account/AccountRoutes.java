@@ -13,6 +13,8 @@ import io.keyward.protocol.account.PasswordChangeStartRequest;
 import io.keyward.protocol.account.RegisterFinishRequest;
 import io.keyward.protocol.account.RegisterStartRequest;
 import io.keyward.server.audit.AuditFacts;
+import io.keyward.server.audit.AuditLog;
+import io.keyward.server.audit.Outcome;
 import io.keyward.server.http.ApiException;
 import io.keyward.server.http.ApiModule;
 import io.keyward.server.http.ApiRole;
@@ -32,9 +34,11 @@ public final class AccountRoutes implements ApiModule {
     private final LoginService login;
     private final AccountService accounts;
     private final SealedRoutes sealed;
+    private final AuditLog audit;
 
     public AccountRoutes(OrgService orgs, RegistrationService registration, LoginService login, AccountService accounts,
-            SealedRoutes sealed) {
+            SealedRoutes sealed, AuditLog audit) {
+        this.audit = audit;
         this.orgs = orgs;
         this.registration = registration;
         this.login = login;
@@ -47,7 +51,9 @@ public final class AccountRoutes implements ApiModule {
         routes.post("/v1/admin/orgs", ctx -> {
             admin(ctx, "org.create");
             CreateOrgRequest request = JsonBodies.read(ctx, CreateOrgRequest.class);
-            AuditFacts.org(ctx, request.org());
+            if (Identifiers.validOrg(request.org())) {
+                AuditFacts.org(ctx, request.org());
+            }
             AuditFacts.target(ctx, request.org());
             // The address the admin used (Host or :authority), as the URL the bootstrap user will use.
             java.net.URI url = java.net.URI.create(ctx.url());
@@ -75,20 +81,24 @@ public final class AccountRoutes implements ApiModule {
             AuditFacts.action(ctx, "account.register.finish");
             RegisterFinishRequest request = JsonBodies.read(ctx, RegisterFinishRequest.class);
             AuditFacts.target(ctx, request.userId());
-            ctx.status(201).json(registration.finish(org, request));
+            ctx.status(201).json(registration.finish(org, request, audit.forRequest(ctx)));
         });
         routes.post("/v1/orgs/{org}/login/start", ctx -> {
             String org = org(ctx);
             AuditFacts.action(ctx, "session.login.start");
             LoginStartRequest request = JsonBodies.read(ctx, LoginStartRequest.class);
-            AuditFacts.actor(ctx, AuditFacts.Actor.user(request.userId()));
+            // Every attempt is recorded under the user id it names (its lower-case key, as sessions carry it),
+            // known or not, with the client address: in this transaction when it counts, by the hook when refused.
+            AuditFacts.actor(ctx, AuditFacts.Actor.user(userKeyOrAsGiven(request.userId())));
             AuditFacts.target(ctx, request.userId());
             try {
-                LoginService.Started started = login.start(org, request, ctx.ip());
-                if (!started.knownUser()) {
-                    // Recorded, never answered: the answer is the same as for a known user.
-                    AuditFacts.action(ctx, "session.login.start.unknown_user");
-                }
+                LoginService.Started started = login.start(org, request, ctx.ip(), (connection, knownUser) -> {
+                    if (!knownUser) {
+                        // Recorded, never answered: the answer is the same as for a known user.
+                        AuditFacts.action(ctx, "session.login.start.unknown_user");
+                    }
+                    audit.appendInTransaction(connection, ctx);
+                });
                 ctx.json(started.response());
             } catch (RateLimitedException e) {
                 ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
@@ -99,14 +109,20 @@ public final class AccountRoutes implements ApiModule {
             String org = org(ctx);
             AuditFacts.action(ctx, "session.login.finish");
             LoginFinishRequest request = JsonBodies.read(ctx, LoginFinishRequest.class);
-            LoginService.Finished finished = login.finish(org, request);
-            if (finished.userKey() != null) {
-                AuditFacts.actor(ctx, AuditFacts.Actor.user(finished.userKey()));
-                AuditFacts.target(ctx, finished.userKey());
-                if (!finished.knownUser()) {
-                    AuditFacts.action(ctx, "session.login.finish.unknown_user");
+            LoginService.Finished finished = login.finish(org, request, (connection, result) -> {
+                if (result.userKey() != null) {
+                    AuditFacts.actor(ctx, AuditFacts.Actor.user(result.userKey()));
+                    AuditFacts.target(ctx, result.userKey());
+                    if (!result.knownUser()) {
+                        AuditFacts.action(ctx, "session.login.finish.unknown_user");
+                    }
                 }
-            }
+                switch (result.outcome()) {
+                    case SUCCESS -> audit.appendInTransaction(connection, ctx);
+                    case FAILED -> audit.appendInTransaction(connection, ctx, Outcome.DENIED, ErrorCodes.LOGIN_FAILED);
+                    case INVALID -> audit.appendInTransaction(connection, ctx, Outcome.FAILED, ErrorCodes.LOGIN_INVALID);
+                }
+            });
             switch (finished.outcome()) {
                 case SUCCESS -> {
                     AuditFacts.session(ctx, finished.response().sessionId());
@@ -125,7 +141,7 @@ public final class AccountRoutes implements ApiModule {
         sealed.add(routes, HandlerType.POST, "/v1/account/complete", Access.REGISTRATION_SESSION, call -> {
             AuditFacts.action(call.ctx(), "account.complete");
             AuditFacts.target(call.ctx(), call.session().userKey());
-            return accounts.complete(call.session(), call.body(CompleteAccountRequest.class));
+            return accounts.complete(call.session(), call.body(CompleteAccountRequest.class), audit.forRequest(call.ctx()));
         });
         sealed.add(routes, HandlerType.POST, "/v1/account/password/start", Access.REQUEST_SESSION, call -> {
             AuditFacts.action(call.ctx(), "account.password.start");
@@ -135,7 +151,8 @@ public final class AccountRoutes implements ApiModule {
         sealed.add(routes, HandlerType.POST, "/v1/account/password/finish", Access.REQUEST_SESSION, call -> {
             AuditFacts.action(call.ctx(), "account.password.finish");
             AuditFacts.target(call.ctx(), call.session().userKey());
-            return accounts.passwordFinish(call.session(), call.body(PasswordChangeFinishRequest.class));
+            return accounts.passwordFinish(call.session(), call.body(PasswordChangeFinishRequest.class),
+                    audit.forRequest(call.ctx()));
         });
         sealed.add(routes, HandlerType.POST, "/v1/org/invitations", Access.REQUEST_SESSION, call -> {
             AuditFacts.action(call.ctx(), "org.invitation.create");
@@ -150,9 +167,21 @@ public final class AccountRoutes implements ApiModule {
         AuditFacts.action(ctx, action);
     }
 
-    private static String org(Context ctx) {
-        String org = ctx.pathParam("org");
+    /**
+     * The path's org, which must exist (404 {@code org_not_found}): only then is the request recorded in
+     * that org's audit chain, so requests naming made-up orgs cannot create chains (they go to the node chain).
+     */
+    private String org(Context ctx) {
+        String org = orgs.find(ctx.pathParam("org")).name();
         AuditFacts.org(ctx, org);
         return org;
+    }
+
+    private static String userKeyOrAsGiven(String userId) {
+        try {
+            return Identifiers.userKey(userId);
+        } catch (ApiException e) {
+            return userId; // malformed: refused with 400 below, recorded as the caller gave it
+        }
     }
 }

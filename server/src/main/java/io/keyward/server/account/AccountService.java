@@ -12,6 +12,7 @@ import io.keyward.protocol.account.DeviceKeys;
 import io.keyward.protocol.account.PasswordChangeFinishRequest;
 import io.keyward.protocol.account.PasswordChangeStartRequest;
 import io.keyward.protocol.account.PasswordChangeStartResponse;
+import io.keyward.server.audit.TransactionAudit;
 import io.keyward.server.http.ApiException;
 import io.keyward.server.session.PendingLogins;
 import io.keyward.server.session.RandomIds;
@@ -61,6 +62,11 @@ public final class AccountService {
 
     /** Stores the key bundle and first device, activates the account and closes the registration session. */
     public Map<String, Object> complete(SessionRecord session, CompleteAccountRequest request) {
+        return complete(session, request, TransactionAudit.NONE);
+    }
+
+    /** As {@link #complete(SessionRecord, CompleteAccountRequest)}, appending the audit entry in its transaction. */
+    public Map<String, Object> complete(SessionRecord session, CompleteAccountRequest request, TransactionAudit audit) {
         byte[] bundle = keyBundle(request.keyBundle());
         DeviceKeys device = request.device();
         if (device == null) {
@@ -97,6 +103,7 @@ public final class AccountService {
                 insert.executeUpdate();
             }
             sessions.end(connection, session.sessionId());
+            audit.success(connection);
             return null;
         });
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -125,6 +132,12 @@ public final class AccountService {
      * and every pending login of the account (those were computed from the old record).
      */
     public Map<String, Object> passwordFinish(SessionRecord session, PasswordChangeFinishRequest request) {
+        return passwordFinish(session, request, TransactionAudit.NONE);
+    }
+
+    /** As {@link #passwordFinish(SessionRecord, PasswordChangeFinishRequest)}, appending the audit entry in its transaction. */
+    public Map<String, Object> passwordFinish(SessionRecord session, PasswordChangeFinishRequest request,
+            TransactionAudit audit) {
         OrgRecord org = orgs.find(session.org());
         RegistrationRecord record = OpaqueInput.registrationRecord(org.suite(), request.registrationRecord(), "registration_record");
         byte[] bundle = keyBundle(request.keyBundle());
@@ -140,7 +153,9 @@ public final class AccountService {
                 }
             }
             pending.dropAll(connection, session.org(), session.userKey());
-            return sessions.endAll(connection, session.org(), session.userKey(), session.sessionId());
+            int count = sessions.endAll(connection, session.org(), session.userKey(), session.sessionId());
+            audit.success(connection);
+            return count;
         });
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("status", "changed");

@@ -1,5 +1,6 @@
 package io.keyward.server.account;
 
+import io.keyward.server.audit.AuditLog;
 import io.keyward.server.config.NodeConfig;
 import io.keyward.server.http.ApiModule;
 import io.keyward.server.lock.RootLock;
@@ -19,10 +20,14 @@ import java.util.List;
 public final class Accounts {
     private final OrgService orgs;
     private final SessionService sessions;
-    private final SealedRoutes sealed;
     private final List<ApiModule> modules;
 
-    public Accounts(NodeConfig config, Database db, RootLock rootLock, Clock clock) {
+    private final SealedRoutes sealed;
+
+    /**
+     * @param audit the node's audit log: actions that commit append their entry in their own transaction
+     */
+    public Accounts(NodeConfig config, Database db, RootLock rootLock, Clock clock, AuditLog audit) {
         this.orgs = new OrgService(db, rootLock, clock);
         this.sessions = new SessionService(db, rootLock, config.sessions(), clock);
         PendingLogins pending = new PendingLogins(rootLock, clock);
@@ -31,8 +36,8 @@ public final class Accounts {
         RegistrationService registration = new RegistrationService(db, orgs, clock);
         LoginService login = new LoginService(db, orgs, sessions, pending, throttle);
         AccountService accounts = new AccountService(db, orgs, sessions, pending, clock);
-        this.modules = List.of(new AccountRoutes(orgs, registration, login, accounts, sealed),
-                new SessionRoutes(db, sessions, sealed),
+        this.modules = List.of(new AccountRoutes(orgs, registration, login, accounts, sealed, audit),
+                new SessionRoutes(db, sessions, sealed, audit),
                 new RecoveryRoutes(new RecoveryService(db, orgs, sessions, pending, clock), sealed));
     }
 
@@ -44,7 +49,7 @@ public final class Accounts {
         return sessions;
     }
 
-    /** The sealed-channel routing other capabilities register their session routes with. */
+    /** Adds routes whose requests travel in the sealed channel of a session (other capabilities use it too). */
     public SealedRoutes sealedRoutes() {
         return sealed;
     }

@@ -1,6 +1,7 @@
 package io.keyward.server.account;
 
 import io.keyward.protocol.ErrorCodes;
+import io.keyward.server.audit.AuditLog;
 import io.keyward.server.http.ApiException;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -25,8 +26,9 @@ public final class Identifiers {
         return userId.toLowerCase(Locale.ROOT);
     }
 
+    /** A well-formed org name; {@value AuditLog#NODE_ORG}, the audit chain of the node itself, is reserved. */
     public static boolean validOrg(String org) {
-        return org != null && ORG.matcher(org).matches();
+        return org != null && ORG.matcher(org).matches() && !org.equals(AuditLog.NODE_ORG);
     }
 
     /** A well-formed org name; 400 {@code invalid_org} otherwise. */

@@ -23,6 +23,8 @@ import io.keyward.server.session.SessionKind;
 import io.keyward.server.session.SessionRecord;
 import io.keyward.server.session.SessionService;
 import io.keyward.server.store.Database;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Optional;
 
 /**
@@ -48,6 +50,22 @@ public final class LoginService {
     /** @param knownUser as for {@link Started}; false also when the login id was unknown */
     public record Finished(Outcome outcome, String userKey, boolean knownUser, LoginFinishResponse response) {}
 
+    /** Records a started login in the transaction that counts the attempt (knownUser for the facts only). */
+    @FunctionalInterface
+    public interface StartAudit {
+        StartAudit NONE = (connection, knownUser) -> {};
+
+        void record(Connection connection, boolean knownUser) throws SQLException;
+    }
+
+    /** Records a finished login in the transaction that ends it (the route sets the audit facts it learns). */
+    @FunctionalInterface
+    public interface FinishAudit {
+        FinishAudit NONE = (connection, finished) -> {};
+
+        void record(Connection connection, Finished finished) throws SQLException;
+    }
+
     private final Database db;
     private final OrgService orgs;
     private final SessionService sessions;
@@ -64,6 +82,11 @@ public final class LoginService {
 
     /** KE2 for {@code request}; 429 {@link io.keyward.server.session.RateLimitedException} when throttled. */
     public Started start(String orgName, LoginStartRequest request, String client) {
+        return start(orgName, request, client, StartAudit.NONE);
+    }
+
+    /** As {@link #start(String, LoginStartRequest, String)}, recording the attempt in the transaction that counts it. */
+    public Started start(String orgName, LoginStartRequest request, String client, StartAudit audit) {
         OrgRecord org = orgs.find(orgName);
         String userKey = Identifiers.userKey(request.userId());
         KE1 ke1 = OpaqueInput.ke1(org.suite(), request.ke1(), "ke1");
@@ -84,7 +107,9 @@ public final class LoginService {
         try {
             String loginId = db.inTransaction(connection -> {
                 throttle.attempt(connection, accountKey, addressKey);
-                return pending.put(connection, org.name(), userKey, user.isPresent(), client, started.state());
+                String id = pending.put(connection, org.name(), userKey, user.isPresent(), client, started.state());
+                audit.record(connection, user.isPresent());
+                return id;
             });
             return new Started(new LoginStartResponse(loginId, Base64Url.encode(started.ke2().serialize())), user.isPresent());
         } finally {
@@ -97,6 +122,11 @@ public final class LoginService {
      * outcome, so a KE3 sent twice is refused ({@code login_invalid}).
      */
     public Finished finish(String orgName, LoginFinishRequest request) {
+        return finish(orgName, request, FinishAudit.NONE);
+    }
+
+    /** As {@link #finish(String, LoginFinishRequest)}, recording the outcome in the transaction that ends the login. */
+    public Finished finish(String orgName, LoginFinishRequest request, FinishAudit audit) {
         OrgRecord org = orgs.find(orgName);
         if (!RandomIds.wellFormed(request.loginId())) {
             throw new ApiException(400, ErrorCodes.LOGIN_INVALID, "the login id is malformed");
@@ -106,7 +136,16 @@ public final class LoginService {
             throw new ApiException(400, ErrorCodes.INVALID_FIELD, "request_limit must be 1 or more");
         }
         OpaqueServer server = orgs.opaque(org);
-        Finished finished = db.inTransaction(connection -> {
+        return db.inTransaction(connection -> {
+            Finished finished = finish(connection, org, server, request, ke3);
+            audit.record(connection, finished);
+            return finished;
+        });
+    }
+
+    private Finished finish(Connection connection, OrgRecord org, OpaqueServer server, LoginFinishRequest request, KE3 ke3)
+            throws SQLException {
+        {
             Optional<PendingLogins.Pending> taken = pending.take(connection, org.name(), request.loginId());
             if (taken.isEmpty()) {
                 return new Finished(Outcome.INVALID, null, false, null);
@@ -141,7 +180,6 @@ public final class LoginService {
             } finally {
                 login.state().destroy();
             }
-        });
-        return finished;
+        }
     }
 }

@@ -11,6 +11,7 @@ import io.keyward.protocol.account.RegisterFinishRequest;
 import io.keyward.protocol.account.RegisterFinishResponse;
 import io.keyward.protocol.account.RegisterStartRequest;
 import io.keyward.protocol.account.RegisterStartResponse;
+import io.keyward.server.audit.TransactionAudit;
 import io.keyward.server.http.ApiException;
 import io.keyward.server.store.Database;
 import io.keyward.server.store.StoreException;
@@ -69,6 +70,11 @@ public final class RegistrationService {
 
     /** The account, pending; the role is {@code owner} for the bootstrap registration. */
     public RegisterFinishResponse finish(String orgName, RegisterFinishRequest request) {
+        return finish(orgName, request, TransactionAudit.NONE);
+    }
+
+    /** As {@link #finish(String, RegisterFinishRequest)}, appending the audit entry in the transaction that creates the user. */
+    public RegisterFinishResponse finish(String orgName, RegisterFinishRequest request, TransactionAudit audit) {
         OrgRecord org = orgs.find(orgName);
         String userKey = Identifiers.userKey(request.userId());
         RegistrationRecord record = OpaqueInput.registrationRecord(org.suite(), request.registrationRecord(), "registration_record");
@@ -111,6 +117,7 @@ public final class RegistrationService {
                         }
                     }
                 }
+                audit.success(connection);
                 return new RegisterFinishResponse(request.userId(), "pending", role);
             });
         } catch (StoreException e) {

@@ -25,6 +25,18 @@ public enum ConfigField {
     STORAGE_MAX_POOL_SIZE("storage.max_pool_size", false),
     ROOT_LOCK_PROVIDER("root_lock.provider", false),
     ROOT_LOCK_KEY_FILE("root_lock.key_file", false),
+    ROOT_LOCK_PKCS11_LIBRARY("root_lock.pkcs11.library", false),
+    ROOT_LOCK_PKCS11_SLOT("root_lock.pkcs11.slot", false),
+    ROOT_LOCK_PKCS11_SLOT_LIST_INDEX("root_lock.pkcs11.slot_list_index", false),
+    ROOT_LOCK_PKCS11_PIN("root_lock.pkcs11.pin", true),
+    ROOT_LOCK_PKCS11_PIN_FILE("root_lock.pkcs11.pin_file", false),
+    ROOT_LOCK_PKCS11_KEY_LABEL("root_lock.pkcs11.key_label", false),
+    ROOT_LOCK_PKCS11_CREATE_KEY("root_lock.pkcs11.create_key", false),
+    ROOT_LOCK_AWS_KMS_KEY_ID("root_lock.aws_kms.key_id", false),
+    ROOT_LOCK_AWS_KMS_REGION("root_lock.aws_kms.region", false),
+    ROOT_LOCK_AWS_KMS_ENDPOINT("root_lock.aws_kms.endpoint", false),
+    ROOT_LOCK_AWS_KMS_CACHE_TTL("root_lock.aws_kms.cache_ttl", false),
+    ROOT_LOCK_AWS_KMS_READY_CHECK_INTERVAL("root_lock.aws_kms.ready_check_interval", false),
     ACCOUNTS_DEFAULT_ORG_KSF("accounts.default_org_ksf", false),
     SESSIONS_TTL("sessions.ttl", false),
     SESSIONS_IDLE_TIMEOUT("sessions.idle_timeout", false),
@@ -37,10 +49,11 @@ public enum ConfigField {
     SECRETS_MAX_NAME_LENGTH("secrets.max_name_length", false),
     SECRETS_MAX_ITEM_BYTES("secrets.max_item_bytes", false),
     SECRETS_MAX_ITEMS("secrets.max_items", false),
-    SECRETS_MAX_KEYS("secrets.max_keys", false);
+    SECRETS_MAX_KEYS("secrets.max_keys", false),
+    AUDIT_CHECKPOINT_INTERVAL("audit.checkpoint_interval", false);
 
     private final String key;
-    /** A JDBC URL may carry a password; such values are never echoed in errors. */
+    /** A JDBC URL may carry a password, a PIN is one; such values are never echoed in errors. */
     private final boolean secret;
     private final List<String> envNames;
 

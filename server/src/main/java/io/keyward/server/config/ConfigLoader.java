@@ -35,11 +35,20 @@ public final class ConfigLoader {
     public static final int DEFAULT_MAX_HEADER_BYTES = 16 << 10;
     public static final int DEFAULT_MAX_POOL_SIZE = 10;
     public static final String ROOT_KEY_FILE_NAME = "root.key";
+    public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofMinutes(10);
+    public static final String DEFAULT_PKCS11_KEY_LABEL = "keyward-root";
+    public static final Duration DEFAULT_KMS_CACHE_TTL = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_KMS_READY_CHECK_INTERVAL = Duration.ofSeconds(10);
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
     private static final Pattern SIZE = Pattern.compile("(\\d{1,12})\\s*(B|KiB|MiB|GiB)?");
     private static final Pattern HOST_NAME = Pattern.compile(
             "(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
+    private static final Pattern KEY_LABEL = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /** Key ids, key ARNs, alias names and alias ARNs: the characters KMS allows in them, at most 2048. */
+    private static final Pattern KMS_KEY_ID = Pattern.compile("[A-Za-z0-9:/_.+=@-]{1,2048}");
+    private static final Pattern KMS_ARN = Pattern.compile("arn:aws[a-z-]*:kms:([a-z0-9-]+):\\d{12}:(key|alias)/.+");
+    private static final Pattern AWS_REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     private ConfigLoader() {}
@@ -158,8 +167,10 @@ public final class ConfigLoader {
                     new LimitsConfig(
                             size(ConfigField.SERVER_MAX_BODY_BYTES, 1024, 1L << 30, DEFAULT_MAX_BODY_BYTES, "1KiB-1GiB"),
                             (int) size(ConfigField.SERVER_MAX_HEADER_BYTES, 1024, 1L << 20, DEFAULT_MAX_HEADER_BYTES, "1KiB-1MiB")));
-            return new NodeConfig(dataDir, server, tls(), storage(), rootLock(dataDir), accounts(), sessions(), rateLimit(),
-                    secrets());
+            AuditConfig audit = new AuditConfig(duration(ConfigField.AUDIT_CHECKPOINT_INTERVAL, Duration.ZERO,
+                    Duration.ofHours(24), DEFAULT_CHECKPOINT_INTERVAL));
+            return new NodeConfig(dataDir, server, tls(), storage(), rootLock(dataDir), accounts(), sessions(),
+                    rateLimit(), audit, secrets());
         }
 
         private TlsConfig tls() {
@@ -189,13 +200,155 @@ public final class ConfigLoader {
 
         private RootLockConfig rootLock(Path dataDir) {
             String provider = text(ConfigField.ROOT_LOCK_PROVIDER).map(String::strip).orElse("file");
-            return switch (provider) {
+            RootLockConfig config = switch (provider) {
                 case "file" -> new RootLockConfig.KeyFile(
                         path(ConfigField.ROOT_LOCK_KEY_FILE).orElse(dataDir.resolve(ROOT_KEY_FILE_NAME)));
-                case "pkcs11", "aws-kms" -> throw invalid(ConfigField.ROOT_LOCK_PROVIDER,
-                        "file (pkcs11 and aws-kms are not available yet)");
-                default -> throw invalid(ConfigField.ROOT_LOCK_PROVIDER, "file");
+                case "pkcs11" -> pkcs11();
+                case "aws-kms" -> awsKms();
+                default -> throw invalid(ConfigField.ROOT_LOCK_PROVIDER, "file, pkcs11 or aws-kms");
             };
+            // A field of another provider is a mistake the operator should hear about, not a silent no-op.
+            for (ConfigField field : ConfigField.values()) {
+                String section = rootLockSection(field);
+                if (section != null && !section.equals(provider) && raw.containsKey(field)
+                        && !raw.get(field).text().isEmpty()) {
+                    throw new ConfigException("config: " + field.key() + " applies only to root_lock.provider "
+                            + section + ", but the provider is " + provider + " (from " + raw.get(field).origin() + ")");
+                }
+            }
+            return config;
+        }
+
+        private static String rootLockSection(ConfigField field) {
+            if (field == ConfigField.ROOT_LOCK_KEY_FILE) {
+                return "file";
+            }
+            if (field.key().startsWith("root_lock.pkcs11.")) {
+                return "pkcs11";
+            }
+            if (field.key().startsWith("root_lock.aws_kms.")) {
+                return "aws-kms";
+            }
+            return null;
+        }
+
+        private RootLockConfig.Pkcs11 pkcs11() {
+            Path library = path(ConfigField.ROOT_LOCK_PKCS11_LIBRARY).orElseThrow(() -> new ConfigException(
+                    "config: " + ConfigField.ROOT_LOCK_PKCS11_LIBRARY.key()
+                            + " must be set to the token's PKCS#11 module (e.g. /usr/lib/softhsm/libsofthsm2.so)"));
+            if (!(Files.isRegularFile(library) && Files.isReadable(library))) {
+                throw invalid(ConfigField.ROOT_LOCK_PKCS11_LIBRARY, "a readable PKCS#11 module (a shared library file)");
+            }
+            boolean hasSlot = text(ConfigField.ROOT_LOCK_PKCS11_SLOT).isPresent();
+            boolean hasIndex = text(ConfigField.ROOT_LOCK_PKCS11_SLOT_LIST_INDEX).isPresent();
+            if (hasSlot && hasIndex) {
+                throw new ConfigException("config: set " + ConfigField.ROOT_LOCK_PKCS11_SLOT.key() + " or "
+                        + ConfigField.ROOT_LOCK_PKCS11_SLOT_LIST_INDEX.key() + ", not both");
+            }
+            RootLockConfig.Pkcs11.Slot slot;
+            if (hasSlot) {
+                String text = text(ConfigField.ROOT_LOCK_PKCS11_SLOT).orElseThrow().strip();
+                try {
+                    // SunPKCS11 reads the slot id as a Java int.
+                    int id = Integer.parseInt(text);
+                    if (id < 0) {
+                        throw invalid(ConfigField.ROOT_LOCK_PKCS11_SLOT, "a slot id, 0-2147483647");
+                    }
+                    slot = new RootLockConfig.Pkcs11.Slot.Id(id);
+                } catch (NumberFormatException e) {
+                    throw invalid(ConfigField.ROOT_LOCK_PKCS11_SLOT, "a slot id, 0-2147483647");
+                }
+            } else {
+                slot = new RootLockConfig.Pkcs11.Slot.ListIndex(
+                        integer(ConfigField.ROOT_LOCK_PKCS11_SLOT_LIST_INDEX, 0, 1023, 0, "0-1023"));
+            }
+            boolean hasPin = text(ConfigField.ROOT_LOCK_PKCS11_PIN).isPresent();
+            Optional<Path> pinFile = path(ConfigField.ROOT_LOCK_PKCS11_PIN_FILE);
+            if (hasPin && pinFile.isPresent()) {
+                throw new ConfigException("config: set " + ConfigField.ROOT_LOCK_PKCS11_PIN.key() + " or "
+                        + ConfigField.ROOT_LOCK_PKCS11_PIN_FILE.key() + ", not both");
+            }
+            String pin = hasPin ? text(ConfigField.ROOT_LOCK_PKCS11_PIN).orElseThrow() : pinFile.map(this::readPin)
+                    .orElseThrow(() -> new ConfigException("config: " + ConfigField.ROOT_LOCK_PKCS11_PIN_FILE.key()
+                            + " (or " + ConfigField.ROOT_LOCK_PKCS11_PIN.envNames().getFirst()
+                            + ") must give the token's user PIN"));
+            if (pin.isEmpty() || pin.length() > 256 || pin.chars().anyMatch(Character::isISOControl)) {
+                throw invalid(hasPin ? ConfigField.ROOT_LOCK_PKCS11_PIN : ConfigField.ROOT_LOCK_PKCS11_PIN_FILE,
+                        "a PIN of 1 to 256 characters without control characters");
+            }
+            String label = text(ConfigField.ROOT_LOCK_PKCS11_KEY_LABEL).map(String::strip).orElse(DEFAULT_PKCS11_KEY_LABEL);
+            if (!KEY_LABEL.matcher(label).matches()) {
+                throw invalid(ConfigField.ROOT_LOCK_PKCS11_KEY_LABEL, "1 to 64 letters, digits, '.', '_' or '-'");
+            }
+            return new RootLockConfig.Pkcs11(library, slot, pin, label, bool(ConfigField.ROOT_LOCK_PKCS11_CREATE_KEY));
+        }
+
+        /** The PIN file's single line, without its line ending; the file must be private like a key file. */
+        private String readPin(Path file) {
+            ConfigField field = ConfigField.ROOT_LOCK_PKCS11_PIN_FILE;
+            try {
+                java.util.Set<java.nio.file.attribute.PosixFilePermission> mode = Files.getPosixFilePermissions(file);
+                if (mode.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)
+                        || mode.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)) {
+                    throw new ConfigException("config: " + field.key() + " " + file
+                            + " is readable by group or others; chmod 600 it");
+                }
+                if (Files.size(file) > 1024) {
+                    throw invalid(field, "a file holding one line, the PIN");
+                }
+                String contents = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+                String pin = contents.endsWith("\r\n") ? contents.substring(0, contents.length() - 2)
+                        : contents.endsWith("\n") ? contents.substring(0, contents.length() - 1) : contents;
+                if (pin.contains("\n")) {
+                    throw invalid(field, "a file holding one line, the PIN");
+                }
+                return pin;
+            } catch (NoSuchFileException e) {
+                throw invalid(field, "an existing file holding the PIN");
+            } catch (IOException | UnsupportedOperationException e) {
+                throw invalid(field, "a readable file holding the PIN");
+            }
+        }
+
+        private RootLockConfig.AwsKms awsKms() {
+            String keyId = text(ConfigField.ROOT_LOCK_AWS_KMS_KEY_ID).map(String::strip).orElseThrow(() ->
+                    new ConfigException("config: " + ConfigField.ROOT_LOCK_AWS_KMS_KEY_ID.key()
+                            + " must be set to a KMS key id, key ARN, alias/NAME or alias ARN"));
+            if (!KMS_KEY_ID.matcher(keyId).matches()) {
+                throw invalid(ConfigField.ROOT_LOCK_AWS_KMS_KEY_ID, "a KMS key id, key ARN, alias/NAME or alias ARN");
+            }
+            Matcher arn = KMS_ARN.matcher(keyId);
+            Optional<String> region = text(ConfigField.ROOT_LOCK_AWS_KMS_REGION).map(String::strip);
+            if (region.isPresent() && !AWS_REGION.matcher(region.get()).matches()) {
+                throw invalid(ConfigField.ROOT_LOCK_AWS_KMS_REGION, "an AWS region such as eu-west-1");
+            }
+            if (region.isEmpty() && arn.matches()) {
+                region = Optional.of(arn.group(1));
+            }
+            if (region.isEmpty()) {
+                throw new ConfigException("config: " + ConfigField.ROOT_LOCK_AWS_KMS_REGION.key()
+                        + " must be set (an AWS region such as eu-west-1) unless key_id is an ARN");
+            }
+            if (arn.matches() && !arn.group(1).equals(region.get())) {
+                throw invalid(ConfigField.ROOT_LOCK_AWS_KMS_REGION, "the region of the key ARN, " + arn.group(1));
+            }
+            Optional<java.net.URI> endpoint = text(ConfigField.ROOT_LOCK_AWS_KMS_ENDPOINT).map(String::strip).map(text -> {
+                try {
+                    java.net.URI uri = new java.net.URI(text);
+                    if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
+                            || uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                        throw invalid(ConfigField.ROOT_LOCK_AWS_KMS_ENDPOINT, "an https:// (or http://) URL of a KMS endpoint");
+                    }
+                    return uri;
+                } catch (java.net.URISyntaxException e) {
+                    throw invalid(ConfigField.ROOT_LOCK_AWS_KMS_ENDPOINT, "an https:// (or http://) URL of a KMS endpoint");
+                }
+            });
+            Duration ttl = duration(ConfigField.ROOT_LOCK_AWS_KMS_CACHE_TTL, Duration.ofSeconds(1), Duration.ofMinutes(60),
+                    DEFAULT_KMS_CACHE_TTL);
+            Duration ready = duration(ConfigField.ROOT_LOCK_AWS_KMS_READY_CHECK_INTERVAL, Duration.ZERO,
+                    Duration.ofMinutes(10), DEFAULT_KMS_READY_CHECK_INTERVAL);
+            return new RootLockConfig.AwsKms(keyId, region.get(), endpoint, ttl, ready);
         }
 
         private AccountsConfig accounts() {
@@ -266,6 +419,18 @@ public final class ConfigLoader {
             if (path.isPresent() && !(Files.isRegularFile(path.get()) && Files.isReadable(path.get()))) {
                 throw invalid(field, "a readable PEM file");
             }
+        }
+
+        private boolean bool(ConfigField field) {
+            Optional<String> text = text(field).map(String::strip);
+            if (text.isEmpty()) {
+                return false;
+            }
+            return switch (text.get()) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw invalid(field, "true or false");
+            };
         }
 
         private String host(ConfigField field) {

@@ -27,8 +27,7 @@ public final class ConfigPrinter {
         Map<String, Object> serverMap = new LinkedHashMap<>();
         serverMap.put("host", server.host());
         serverMap.put("port", server.port());
-        serverMap.put("shutdown_grace", server.shutdownGrace().toMillis() % 1000 == 0
-                ? server.shutdownGrace().toSeconds() + "s" : server.shutdownGrace().toMillis() + "ms");
+        serverMap.put("shutdown_grace", duration(server.shutdownGrace()));
         serverMap.put("limits", limits);
         root.put("server", serverMap);
 
@@ -49,6 +48,28 @@ public final class ConfigPrinter {
         lock.put("provider", config.rootLock().provider());
         switch (config.rootLock()) {
             case RootLockConfig.KeyFile file -> lock.put("key_file", text(file.keyFile()));
+            case RootLockConfig.Pkcs11 hsm -> {
+                Map<String, Object> pkcs11 = new LinkedHashMap<>();
+                pkcs11.put("library", text(hsm.library()));
+                switch (hsm.slot()) {
+                    case RootLockConfig.Pkcs11.Slot.Id id -> pkcs11.put("slot", id.id());
+                    case RootLockConfig.Pkcs11.Slot.ListIndex index -> pkcs11.put("slot_list_index", index.index());
+                }
+                // Wherever it came from (inline, environment or pin_file), the PIN is printed masked.
+                pkcs11.put("pin", Secrets.mask(hsm.pin()));
+                pkcs11.put("key_label", hsm.keyLabel());
+                pkcs11.put("create_key", hsm.createKey());
+                lock.put("pkcs11", pkcs11);
+            }
+            case RootLockConfig.AwsKms kms -> {
+                Map<String, Object> aws = new LinkedHashMap<>();
+                aws.put("key_id", kms.keyId());
+                aws.put("region", kms.region());
+                aws.put("endpoint", kms.endpoint().map(Object::toString).orElse(null));
+                aws.put("cache_ttl", duration(kms.cacheTtl()));
+                aws.put("ready_check_interval", duration(kms.readyCheckInterval()));
+                lock.put("aws_kms", aws);
+            }
         }
         root.put("root_lock", lock);
 
@@ -76,6 +97,10 @@ public final class ConfigPrinter {
         secrets.put("max_keys", config.secrets().maxKeys());
         root.put("secrets", secrets);
 
+        Map<String, Object> audit = new LinkedHashMap<>();
+        audit.put("checkpoint_interval", duration(config.audit().checkpointInterval()));
+        root.put("audit", audit);
+
         try {
             return YAMLMapper.builder()
                     .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -90,6 +115,9 @@ public final class ConfigPrinter {
     /** The largest whole unit the loader reads back: h, m, s or ms. */
     private static String duration(java.time.Duration d) {
         long ms = d.toMillis();
+        if (ms == 0) {
+            return "0s";
+        }
         if (ms % 3_600_000 == 0) {
             return ms / 3_600_000 + "h";
         }

@@ -11,16 +11,12 @@ import java.util.Objects;
  * @param dataDir where the node keeps its SQLite database, root key file and self-signed certificate
  */
 public record NodeConfig(Path dataDir, ServerConfig server, TlsConfig tls, StorageConfig storage, RootLockConfig rootLock,
-                         AccountsConfig accounts, SessionsConfig sessions, RateLimitConfig rateLimit, SecretsConfig secrets) {
-    /** A configuration with the default account, session and rate-limit settings. */
+                         AccountsConfig accounts, SessionsConfig sessions, RateLimitConfig rateLimit, AuditConfig audit,
+                         SecretsConfig secrets) {
+    /** A configuration with the default account, session, rate-limit, audit and secret-storage settings. */
     public NodeConfig(Path dataDir, ServerConfig server, TlsConfig tls, StorageConfig storage, RootLockConfig rootLock) {
-        this(dataDir, server, tls, storage, rootLock, AccountsConfig.DEFAULT, SessionsConfig.DEFAULT, RateLimitConfig.DEFAULT);
-    }
-
-    /** A configuration with the default secret-storage limits. */
-    public NodeConfig(Path dataDir, ServerConfig server, TlsConfig tls, StorageConfig storage, RootLockConfig rootLock,
-                      AccountsConfig accounts, SessionsConfig sessions, RateLimitConfig rateLimit) {
-        this(dataDir, server, tls, storage, rootLock, accounts, sessions, rateLimit, SecretsConfig.DEFAULT);
+        this(dataDir, server, tls, storage, rootLock, AccountsConfig.DEFAULT, SessionsConfig.DEFAULT, RateLimitConfig.DEFAULT,
+                AuditConfig.DEFAULT, SecretsConfig.DEFAULT);
     }
 
     public NodeConfig {
@@ -33,5 +29,6 @@ public record NodeConfig(Path dataDir, ServerConfig server, TlsConfig tls, Stora
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(rootLock, "rootLock");
+        Objects.requireNonNull(audit, "audit");
     }
 }

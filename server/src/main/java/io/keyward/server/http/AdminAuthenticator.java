@@ -3,6 +3,7 @@ package io.keyward.server.http;
 import io.javalin.http.Context;
 import io.keyward.protocol.ErrorCodes;
 import io.keyward.server.AdminToken;
+import io.keyward.server.audit.AuditFacts;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -32,5 +33,7 @@ public final class AdminAuthenticator {
             throw new ApiException(401, ErrorCodes.UNAUTHORIZED,
                     token == null ? "this route needs Authorization: Bearer <admin token>" : "the admin token is not valid");
         }
+        // A refusal above stays anonymous and is audited as denied; from here on the admin acts.
+        AuditFacts.actor(ctx, AuditFacts.Actor.ADMIN);
     }
 }

@@ -35,8 +35,18 @@ public final class ApiServer {
     private final String host;
     private final int port;
 
+    /** A server without an audit hook (tests of the HTTP layer alone). */
     public ApiServer(ServerConfig config, TlsMaterial tls, MeterRegistry registry, AdminAuthenticator admin,
             List<ApiModule> modules) {
+        this(config, tls, registry, admin, RequestRecorder.NONE, modules);
+    }
+
+    /**
+     * @param recorder runs after every request, matched or not (the audit hook); registered here so that
+     *     no route can be added without it
+     */
+    public ApiServer(ServerConfig config, TlsMaterial tls, MeterRegistry registry, AdminAuthenticator admin,
+            RequestRecorder recorder, List<ApiModule> modules) {
         this.metrics = new HttpMetrics(registry);
         this.host = config.host();
         this.port = config.port();
@@ -72,6 +82,9 @@ public final class ApiServer {
                 }
             });
             cfg.routes.beforeMatched(admin::check);
+            // After-handlers run for every request, also when a handler or the admin check threw
+            // (the exception mappers have set the status by then), and before the response is sent.
+            cfg.routes.after(recorder::record);
 
             cfg.routes.exception(ApiException.class, (e, ctx) -> Problems.write(ctx, e.problem()));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {

@@ -5,11 +5,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.http.Context;
 import io.keyward.protocol.ErrorCodes;
 import io.keyward.protocol.Problem;
+import io.keyward.server.audit.AuditRequests;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpStatus;
 
 /** Writes {@code application/problem+json} bodies and maps bare HTTP statuses to stable codes. */
-final class Problems {
+public final class Problems {
     private Problems() {}
 
     /** A problem whose title is the status's reason phrase, also for statuses {@link Problem#of} has no title for. */
@@ -26,6 +27,7 @@ final class Problems {
     }
 
     static void write(Context ctx, Problem problem) {
+        AuditRequests.problemCode(ctx, problem.code());
         ctx.status(problem.status());
         ctx.contentType(Problem.MEDIA_TYPE);
         ctx.result(json(problem));
@@ -42,7 +44,7 @@ final class Problems {
     }
 
     /** The code for a status that arrives without one (from Javalin or Jetty). */
-    static String codeFor(int status) {
+    public static String codeFor(int status) {
         return switch (status) {
             case 401 -> ErrorCodes.UNAUTHORIZED;
             case 403 -> ErrorCodes.FORBIDDEN;

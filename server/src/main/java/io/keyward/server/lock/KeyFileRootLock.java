@@ -1,10 +1,7 @@
 package io.keyward.server.lock;
 
-import io.keyward.crypto.CryptoException;
 import io.keyward.crypto.envelope.Envelope;
-import io.keyward.crypto.envelope.EnvelopeKeyMismatchException;
 import io.keyward.crypto.envelope.KeyRef;
-import io.keyward.crypto.envelope.MalformedEnvelopeException;
 import io.keyward.crypto.util.Bytes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -27,7 +24,6 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The root lock held in a local key file: a random AES-256 key that wraps with the
@@ -48,7 +44,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <p>{@link #close()} overwrites the key bytes; wrap and unwrap then fail. (The JDK cipher copies
  * the key into its own key object per call; those copies are beyond this class's reach.)
  */
-public final class KeyFileRootLock implements RootLock {
+public final class KeyFileRootLock extends EnvelopeRootLock {
     static final String HEADER = "keyward-root-key-v1";
     static final String KEY_ID_PREFIX = "key-id: ";
     static final String KEY_PREFIX = "key: ";
@@ -64,15 +60,24 @@ public final class KeyFileRootLock implements RootLock {
             PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
             PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
-    private final KeyRef keyRef;
     private final byte[] key;
-    // Wrap and unwrap share the key; close waits for them, so no call ever runs with a zeroized key.
-    private final ReentrantReadWriteLock keyLock = new ReentrantReadWriteLock();
-    private boolean closed;
+    private final Envelope.KeyHolder gcm;
 
     private KeyFileRootLock(String keyId, byte[] key) {
-        this.keyRef = new KeyRef("file:" + keyId, KEY_VERSION);
+        super(new KeyRef("file:" + keyId, KEY_VERSION));
         this.key = key;
+        this.gcm = Envelope.softwareGcm(key);
+    }
+
+    @Override
+    Envelope.KeyHolder keyHolder() {
+        return gcm;
+    }
+
+    /** Close waits for wraps and unwraps in flight (see the base class), so none runs with a zeroized key. */
+    @Override
+    void destroyKey() {
+        Bytes.zeroize(key);
     }
 
     /**
@@ -218,57 +223,6 @@ public final class KeyFileRootLock implements RootLock {
         }
     }
 
-    @Override
-    public String keyId() {
-        return keyRef.keyId();
-    }
-
-    @Override
-    public byte[] wrap(byte[] plaintext, byte[] associatedData) {
-        requireAssociatedData(associatedData);
-        keyLock.readLock().lock();
-        try {
-            requireOpen();
-            return Envelope.seal(key, keyRef, plaintext, associatedData).toBytes();
-        } catch (CryptoException e) {
-            throw new RootLockException("root lock cannot wrap: " + e.getMessage());
-        } finally {
-            keyLock.readLock().unlock();
-        }
-    }
-
-    @Override
-    public byte[] unwrap(byte[] wrapped, byte[] associatedData) {
-        requireAssociatedData(associatedData);
-        keyLock.readLock().lock();
-        try {
-            requireOpen();
-            return Envelope.parse(wrapped).open(key, keyRef, associatedData);
-        } catch (MalformedEnvelopeException e) {
-            throw new RootLockException("cannot unwrap: " + e.getMessage());
-        } catch (EnvelopeKeyMismatchException e) {
-            throw new RootLockException("cannot unwrap: value is wrapped by root key " + e.found().keyId()
-                    + ", not by this node's root key " + keyRef.keyId());
-        } catch (CryptoException e) {
-            // Wrong key material, tampered value or other associated data: deliberately alike.
-            throw new RootLockException("cannot unwrap: wrapped value failed to authenticate under root key "
-                    + keyRef.keyId());
-        } finally {
-            keyLock.readLock().unlock();
-        }
-    }
-
-    @Override
-    public void close() {
-        keyLock.writeLock().lock();
-        try {
-            closed = true;
-            Bytes.zeroize(key);
-        } finally {
-            keyLock.writeLock().unlock();
-        }
-    }
-
     /** For tests: the key array this lock holds, to check that close zeroized it. */
     byte[] keyMaterialForTest() {
         return key;
@@ -276,13 +230,7 @@ public final class KeyFileRootLock implements RootLock {
 
     @Override
     public String toString() {
-        return "KeyFileRootLock[" + keyRef.keyId() + (closed ? ", closed" : "") + "]";
-    }
-
-    private void requireOpen() {
-        if (closed) {
-            throw new RootLockException("root lock " + keyRef.keyId() + " is closed");
-        }
+        return "KeyFileRootLock[" + keyId() + (isClosed() ? ", closed" : "") + "]";
     }
 
     private static RootLockException notAKeyFile(Path file, String why) {
@@ -332,9 +280,4 @@ public final class KeyFileRootLock implements RootLock {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
-    private static void requireAssociatedData(byte[] associatedData) {
-        if (associatedData == null || associatedData.length == 0) {
-            throw new IllegalArgumentException("associated data must name what the wrapped value belongs to");
-        }
-    }
 }

@@ -12,8 +12,9 @@ import java.util.Optional;
  * Ties a database to its root key, so that a node started with the wrong key file stops before it
  * writes anything wrapped under a key the data was not made with.
  *
- * <p>The check value is a fixed label wrapped by the root lock (an {@link Envelope}, so it works
- * alike for every provider: key file, HSM, KMS), stored base64url in the server setting
+ * <p>The check value is a fixed label wrapped by the root lock (in the provider's own wrapped
+ * format: an {@link Envelope} for the key file and the HSM, an envelope under a KMS-encrypted data
+ * key for AWS KMS), stored base64url in the server setting
  * {@value #SETTING}. The first start records it; every later start unwraps it, which succeeds only
  * under the same root key.
  */
@@ -29,6 +30,7 @@ public final class RootLockCheck {
      *
      * @throws RootLockException "root key does not match this database" when the lock's key is not
      *     the one the database was set up with
+     * @throws RootLockUnavailableException when the lock's HSM or KMS cannot be reached
      */
     public static void verifyOrRecord(RootLock lock, ServerSettings settings) {
         Optional<String> recorded = settings.get(SETTING);
@@ -47,13 +49,17 @@ public final class RootLockCheck {
         byte[] wrapped;
         try {
             wrapped = Base64Url.decode(recorded, "root key check value");
-            Envelope.parse(wrapped);
         } catch (CryptoException e) {
             throw new RootLockException("root key check value in this database is malformed");
         }
         byte[] label;
         try {
             label = lock.unwrap(wrapped, ASSOCIATED_DATA);
+        } catch (RootLockUnavailableException e) {
+            // An HSM or KMS that does not answer says nothing about whether the key matches.
+            throw e;
+        } catch (MalformedWrappedValueException e) {
+            throw new RootLockException("root key check value in this database is malformed");
         } catch (RootLockException e) {
             throw new RootLockException("root key does not match this database");
         }

@@ -12,6 +12,7 @@ import io.keyward.protocol.WireJson;
 import io.keyward.protocol.channel.ChannelKeys;
 import io.keyward.protocol.channel.SealedChannel;
 import io.keyward.server.audit.AuditFacts;
+import io.keyward.server.audit.AuditRequests;
 import io.keyward.server.http.ApiException;
 import io.keyward.server.http.JsonBodies;
 import io.keyward.server.http.RequestIds;
@@ -155,6 +156,10 @@ public final class SealedRoutes {
             } finally {
                 Bytes.zeroize(plaintext);
             }
+            if (status >= 400) {
+                // The problem travels sealed; the audit entry still carries its code.
+                AuditRequests.problemCode(ctx, problemCode(json));
+            }
             byte[] sealed = SealedChannel.sealResponse(keys, status, session.sessionId(), seq, json);
             Bytes.zeroize(json);
             ctx.status(status);
@@ -162,6 +167,14 @@ public final class SealedRoutes {
             // Binary: no charset parameter (Javalin would add one through contentType()).
             ctx.res().setCharacterEncoding(null);
             ctx.res().setContentType(SealedChannel.CONTENT_TYPE);
+        }
+    }
+
+    private static String problemCode(byte[] problemJson) {
+        try {
+            return WireJson.mapper().readTree(problemJson).path("code").asText(null);
+        } catch (java.io.IOException e) {
+            return null;
         }
     }
 

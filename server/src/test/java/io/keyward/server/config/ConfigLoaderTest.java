@@ -102,12 +102,97 @@ class ConfigLoaderTest {
                 "config: server.host must be an IP address or a host name, got 300.1.2.3 (from " + file + ")");
         refused("storage:\n  max_pool_size: 0\n",
                 "config: storage.max_pool_size must be 1-200, got 0 (from " + file + ")");
-        refused("root_lock:\n  provider: pkcs11\n",
-                "config: root_lock.provider must be file (pkcs11 and aws-kms are not available yet), got pkcs11 (from " + file + ")");
+        refused("root_lock:\n  provider: vault\n",
+                "config: root_lock.provider must be file, pkcs11 or aws-kms, got vault (from " + file + ")");
         refused("tls:\n  cert_file: /nonexistent/cert.pem\n",
                 "config: tls.key_file must be set together with tls.cert_file (or leave both unset for a self-signed certificate)");
         refused("tls:\n  cert_file: /nonexistent/cert.pem\n  key_file: /nonexistent/key.pem\n",
                 "config: tls.cert_file must be a readable PEM file, got /nonexistent/cert.pem (from " + file + ")");
+    }
+
+    @Test
+    void pkcs11RootLockFromFileEnvironmentAndPinFile() throws IOException {
+        Path library = Files.writeString(dir.resolve("libtoken.so"), "not really a library");
+        String yaml = "root_lock:\n  provider: pkcs11\n  pkcs11:\n    library: " + library + "\n    slot: 1239361392\n";
+        NodeConfig config = load(yaml, Map.of("KEYWARD_ROOT_LOCK_PKCS11_PIN", "env-pin-1234"), Map.of());
+        assertThat(config.rootLock()).isEqualTo(new RootLockConfig.Pkcs11(library,
+                new RootLockConfig.Pkcs11.Slot.Id(1239361392), "env-pin-1234", "keyward-root", false));
+        assertThat(config.rootLock().toString()).doesNotContain("env-pin-1234");
+        String printed = ConfigPrinter.yaml(config);
+        assertThat(printed).doesNotContain("env-pin-1234").contains("pin: '****'", "slot: 1239361392", "key_label: keyward-root");
+
+        Path pinFile = dir.resolve("pin");
+        Files.writeString(pinFile, "file-pin-5678\n");
+        Files.setPosixFilePermissions(pinFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        NodeConfig fromFile = load("root_lock:\n  provider: pkcs11\n  pkcs11:\n    library: " + library
+                + "\n    slot_list_index: 2\n    pin_file: " + pinFile + "\n    key_label: root.v1\n    create_key: true\n",
+                Map.of(), Map.of());
+        assertThat(fromFile.rootLock()).isEqualTo(new RootLockConfig.Pkcs11(library,
+                new RootLockConfig.Pkcs11.Slot.ListIndex(2), "file-pin-5678", "root.v1", true));
+
+        Path file = dir.resolve("keyward.yaml");
+        Files.setPosixFilePermissions(pinFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        String base = "root_lock:\n  provider: pkcs11\n  pkcs11:\n    library: " + library + "\n";
+        refused(base + "    pin_file: " + pinFile + "\n",
+                "config: root_lock.pkcs11.pin_file " + pinFile + " is readable by group or others; chmod 600 it");
+        refused(base, "config: root_lock.pkcs11.pin_file (or KEYWARD_ROOT_LOCK_PKCS11_PIN) must give the token's user PIN");
+        refused(base + "    pin: '1234'\n    slot: 1\n    slot_list_index: 0\n",
+                "config: set root_lock.pkcs11.slot or root_lock.pkcs11.slot_list_index, not both");
+        refused(base + "    pin: '1234'\n    slot: -1\n",
+                "config: root_lock.pkcs11.slot must be a slot id, 0-2147483647, got -1 (from " + file + ")");
+        refused(base + "    pin: '1234'\n    key_label: my key\n",
+                "config: root_lock.pkcs11.key_label must be 1 to 64 letters, digits, '.', '_' or '-', got \"my key\" (from " + file + ")");
+        refused(base + "    pin: '1234'\n    create_key: yes please\n",
+                "config: root_lock.pkcs11.create_key must be true or false, got \"yes please\" (from " + file + ")");
+        refused(base + "    pin: \"12\\t34\"\n",
+                "config: root_lock.pkcs11.pin must be a PIN of 1 to 256 characters without control characters, got **** (from " + file + ")");
+        refused("root_lock:\n  provider: pkcs11\n",
+                "config: root_lock.pkcs11.library must be set to the token's PKCS#11 module (e.g. /usr/lib/softhsm/libsofthsm2.so)");
+        refused("root_lock:\n  provider: pkcs11\n  pkcs11:\n    library: /nonexistent/lib.so\n",
+                "config: root_lock.pkcs11.library must be a readable PKCS#11 module (a shared library file), got /nonexistent/lib.so (from " + file + ")");
+        refused("root_lock:\n  pkcs11:\n    pin: '1234'\n",
+                "config: root_lock.pkcs11.pin applies only to root_lock.provider pkcs11, but the provider is file (from " + file + ")");
+    }
+
+    @Test
+    void awsKmsRootLock() throws IOException {
+        String arn = "arn:aws:kms:eu-central-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        NodeConfig config = load("root_lock:\n  provider: aws-kms\n  aws_kms:\n    key_id: " + arn + "\n", Map.of(), Map.of());
+        assertThat(config.rootLock()).isEqualTo(new RootLockConfig.AwsKms(arn, "eu-central-1", Optional.empty(),
+                Duration.ofMinutes(5), Duration.ofSeconds(10)));
+        NodeConfig full = load("""
+                root_lock:
+                  provider: aws-kms
+                  aws_kms:
+                    key_id: alias/keyward-root
+                    region: us-gov-west-1
+                    endpoint: https://vpce-0123.kms.us-gov-west-1.vpce.amazonaws.com
+                    cache_ttl: 30s
+                    ready_check_interval: 0s
+                """, Map.of(), Map.of());
+        assertThat(full.rootLock()).isEqualTo(new RootLockConfig.AwsKms("alias/keyward-root", "us-gov-west-1",
+                Optional.of(java.net.URI.create("https://vpce-0123.kms.us-gov-west-1.vpce.amazonaws.com")),
+                Duration.ofSeconds(30), Duration.ZERO));
+        assertThat(ConfigPrinter.yaml(full)).contains("cache_ttl: 30s", "ready_check_interval: 0s", "region: us-gov-west-1");
+        assertThat(load(ConfigPrinter.yaml(full), Map.of(), Map.of())).isEqualTo(full);
+
+        Path file = dir.resolve("keyward.yaml");
+        String base = "root_lock:\n  provider: aws-kms\n  aws_kms:\n";
+        refused(base, "config: root_lock.aws_kms.key_id must be set to a KMS key id, key ARN, alias/NAME or alias ARN");
+        refused(base + "    key_id: 1234abcd\n",
+                "config: root_lock.aws_kms.region must be set (an AWS region such as eu-west-1) unless key_id is an ARN");
+        refused(base + "    key_id: 1234abcd\n    region: Europe\n",
+                "config: root_lock.aws_kms.region must be an AWS region such as eu-west-1, got Europe (from " + file + ")");
+        refused(base + "    key_id: " + arn + "\n    region: eu-west-1\n",
+                "config: root_lock.aws_kms.region must be the region of the key ARN, eu-central-1, got eu-west-1 (from " + file + ")");
+        refused(base + "    key_id: 1234abcd\n    region: eu-west-1\n    endpoint: ftp://kms\n",
+                "config: root_lock.aws_kms.endpoint must be an https:// (or http://) URL of a KMS endpoint, got ftp://kms (from " + file + ")");
+        refused(base + "    key_id: 1234abcd\n    region: eu-west-1\n    cache_ttl: 2h\n",
+                "config: root_lock.aws_kms.cache_ttl must be a duration such as 500ms, 10s or 2m, at most 1h, got 2h (from " + file + ")");
+        refused(base + "    key_id: key with spaces\n    region: eu-west-1\n",
+                "config: root_lock.aws_kms.key_id must be a KMS key id, key ARN, alias/NAME or alias ARN, got \"key with spaces\" (from " + file + ")");
+        refused("root_lock:\n  provider: aws-kms\n  key_file: /tmp/root.key\n  aws_kms:\n    key_id: " + arn + "\n",
+                "config: root_lock.key_file applies only to root_lock.provider file, but the provider is aws-kms (from " + file + ")");
     }
 
     @Test
