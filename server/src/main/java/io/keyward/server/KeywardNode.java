@@ -214,7 +214,7 @@ public final class KeywardNode implements AutoCloseable {
             accounts.orgs().ensureDefaultOrg(config.accounts().defaultOrgKsf());
             all.addAll(accounts.modules());
             all.add(new UserAuditRoutes(auditLog, accounts.sealedRoutes()));
-            all.add(new Secrets(database, accounts.sealedRoutes(), SecretLimits.of(config.secrets()), clock).routes());
+            all.add(new Secrets(database, accounts.sealedRoutes(), SecretLimits.of(config.secrets()), clock, auditLog).routes());
             all.addAll(modules);
             api = new ApiServer(config.server(), tls, registry,
                     new AdminAuthenticator(() -> settings.get(AdminToken.SETTING)), new AuditHook(auditLog), all);

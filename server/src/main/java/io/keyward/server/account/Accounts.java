@@ -38,7 +38,7 @@ public final class Accounts {
         AccountService accounts = new AccountService(db, orgs, sessions, pending, clock);
         this.modules = List.of(new AccountRoutes(orgs, registration, login, accounts, sealed, audit),
                 new SessionRoutes(db, sessions, sealed, audit),
-                new RecoveryRoutes(new RecoveryService(db, orgs, sessions, pending, clock), sealed));
+                new RecoveryRoutes(orgs, new RecoveryService(db, orgs, sessions, pending, clock), sealed, audit));
     }
 
     public OrgService orgs() {

@@ -8,6 +8,8 @@ import io.keyward.crypto.opaque.RegistrationResponse;
 import io.keyward.crypto.sig.Ed25519Verifier;
 import io.keyward.crypto.util.Base64Url;
 import io.keyward.protocol.ErrorCodes;
+import io.keyward.server.audit.Outcome;
+import io.keyward.server.audit.TransactionAudit;
 import io.keyward.server.http.ApiException;
 import io.keyward.server.session.PendingLogins;
 import io.keyward.server.session.RandomIds;
@@ -18,8 +20,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,8 +39,23 @@ import java.util.Map;
  * registration record and key bundle only with a signature, under the verifier, over a transcript that
  * binds org, user, recovery id, challenge and both new values, so nobody on the path can swap them.
  * One finish per start; the record and bundle are replaced, every session and pending login ends.
+ *
+ * <p>Start and finish are authentication attempts: each that commits something appends its audit entry
+ * in that transaction ({@link AttemptAudit}), under the user it concerns.
  */
 public final class RecoveryService {
+    /**
+     * Records a recovery attempt in the transaction that commits it: a started recovery, a finished one,
+     * or a proof that did not verify (which ends the pending recovery). The route sets the audit facts
+     * ({@code userKey} is the user the attempt concerns) and appends.
+     */
+    @FunctionalInterface
+    public interface AttemptAudit {
+        AttemptAudit NONE = (connection, userKey, outcome, code) -> {};
+
+        void record(Connection connection, String userKey, Outcome outcome, String code) throws SQLException;
+    }
+
     static final long TTL_MS = 120_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -55,7 +74,7 @@ public final class RecoveryService {
     }
 
     /** Stores (replaces) the account's recovery verifier: {@code {key_id, public_key}}, base64url Ed25519 key. */
-    public Map<String, Object> putVerifier(SessionRecord session, String keyId, String publicKey) {
+    public Map<String, Object> putVerifier(SessionRecord session, String keyId, String publicKey, TransactionAudit audit) {
         if (keyId == null || !keyId.matches("[A-Za-z0-9._-]{1,64}")) {
             throw new ApiException(400, ErrorCodes.INVALID_FIELD, "key_id is 1-64 characters from [A-Za-z0-9._-]");
         }
@@ -80,12 +99,13 @@ public final class RecoveryService {
                 insert.setLong(5, clock.millis());
                 insert.executeUpdate();
             }
+            audit.success(c);
             return null;
         });
         return Map.of("key_id", keyId);
     }
 
-    public Map<String, Object> start(String orgName, String userId, String registrationRequest) {
+    public Map<String, Object> start(String orgName, String userId, String registrationRequest, AttemptAudit audit) {
         OrgRecord org = orgs.find(orgName);
         String userKey = Identifiers.userKey(userId);
         RegistrationRequest request = OpaqueInput.registrationRequest(org.suite(), registrationRequest, "registration_request");
@@ -122,6 +142,7 @@ public final class RecoveryService {
                 insert.setLong(5, clock.millis() + TTL_MS);
                 insert.executeUpdate();
             }
+            audit.record(c, userKey, Outcome.SUCCESS, null);
             return null;
         });
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -133,7 +154,7 @@ public final class RecoveryService {
     }
 
     public Map<String, Object> finish(String orgName, String recoveryId, String registrationRecord, String keyBundle,
-                                      String signature) {
+                                      String signature, AttemptAudit audit) {
         OrgRecord org = orgs.find(orgName);
         RegistrationRecord record = OpaqueInput.registrationRecord(org.suite(), registrationRecord, "registration_record");
         byte[] bundle = keyBundle == null ? null : Base64Url.decode(keyBundle, "key_bundle");
@@ -147,10 +168,10 @@ public final class RecoveryService {
         byte[] recordBytes = record.serialize();
         int ended;
         try {
-            ended = replace(org, recoveryId, recordBytes, bundle, sig);
+            ended = replace(org, recoveryId, recordBytes, bundle, sig, audit);
         } catch (ApiException e) {
             if (ErrorCodes.RECOVERY_FAILED.equals(e.problem().code())) {
-                discard(recoveryId); // one try per start
+                discard(recoveryId, audit); // one try per start
             }
             throw e;
         }
@@ -160,7 +181,8 @@ public final class RecoveryService {
         return answer;
     }
 
-    private int replace(OrgRecord org, String recoveryId, byte[] recordBytes, byte[] bundle, byte[] sig) {
+    private int replace(OrgRecord org, String recoveryId, byte[] recordBytes, byte[] bundle, byte[] sig,
+                        AttemptAudit audit) {
         return db.inTransaction(c -> {
             String userKey;
             byte[] challenge;
@@ -212,17 +234,34 @@ public final class RecoveryService {
                 update.executeUpdate();
             }
             pending.dropAll(c, org.name(), userKey);
-            return sessions.endAll(c, org.name(), userKey, null);
+            int ended = sessions.endAll(c, org.name(), userKey, null);
+            audit.record(c, userKey, Outcome.SUCCESS, null);
+            return ended;
         });
     }
 
-    /** Deletes a pending recovery whose proof failed (its own transaction, after the refusal rolled back). */
-    void discard(String recoveryId) {
+    /**
+     * Deletes a pending recovery whose proof failed and records the refusal under its user (its own
+     * transaction, after the refused one rolled back). Nothing is recorded here if another request took
+     * the pending recovery first; the audit hook then records the refusal.
+     */
+    void discard(String recoveryId, AttemptAudit audit) {
         db.inTransaction(c -> {
+            String userKey;
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT user_key FROM pending_recoveries WHERE recovery_id = ?")) {
+                select.setString(1, recoveryId);
+                try (ResultSet rs = select.executeQuery()) {
+                    userKey = rs.next() ? rs.getString(1) : null;
+                }
+            }
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM pending_recoveries WHERE recovery_id = ?")) {
                 delete.setString(1, recoveryId);
-                return delete.executeUpdate();
+                if (delete.executeUpdate() == 1 && userKey != null) {
+                    audit.record(c, userKey, Outcome.DENIED, ErrorCodes.RECOVERY_FAILED);
+                }
             }
+            return null;
         });
     }
 

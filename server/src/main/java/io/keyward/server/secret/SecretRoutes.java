@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.keyward.protocol.ErrorCodes;
 import io.keyward.server.audit.AuditFacts;
+import io.keyward.server.audit.AuditLog;
 import io.keyward.server.http.ApiException;
 import io.keyward.server.http.ApiModule;
 import io.keyward.server.session.SealedRoutes;
@@ -14,15 +15,19 @@ import io.keyward.server.session.SealedRoutes.SealedCall;
 
 /**
  * The sealed routes of client-side secret storage (docs/secrets.md). Every handler names its audit action
- * ({@code secret.*}) and target (the item name or key id) before it does anything.
+ * ({@code secret.*}) and target (the item name or key id) before it does anything; handlers that change
+ * something append their audit entry in the transaction that commits the change ({@link AuditLog#forRequest}),
+ * reads are recorded by the audit hook.
  */
 final class SecretRoutes implements ApiModule {
     private final SecretService secrets;
     private final SealedRoutes sealed;
+    private final AuditLog audit;
 
-    SecretRoutes(SecretService secrets, SealedRoutes sealed) {
+    SecretRoutes(SecretService secrets, SealedRoutes sealed, AuditLog audit) {
         this.secrets = secrets;
         this.sealed = sealed;
+        this.audit = audit;
     }
 
     @Override
@@ -37,15 +42,15 @@ final class SecretRoutes implements ApiModule {
         });
         sealed.add(routes, HandlerType.PUT, "/v1/secret-keys/{key_id}", Access.REQUEST_SESSION, call -> {
             String keyId = keyTarget(call, "secret.key.put");
-            return secrets.putKey(call.session(), keyId, call.body(JsonNode.class));
+            return secrets.putKey(call.session(), keyId, call.body(JsonNode.class), audit.forRequest(call.ctx()));
         });
         sealed.add(routes, HandlerType.PUT, "/v1/secret-keys/{key_id}/default", Access.REQUEST_SESSION, call -> {
             String keyId = keyTarget(call, "secret.key.default");
-            return secrets.makeDefault(call.session(), keyId);
+            return secrets.makeDefault(call.session(), keyId, audit.forRequest(call.ctx()));
         });
         sealed.add(routes, HandlerType.DELETE, "/v1/secret-keys/{key_id}", Access.REQUEST_SESSION, call -> {
             String keyId = keyTarget(call, "secret.key.delete");
-            return secrets.deleteKey(call.session(), keyId);
+            return secrets.deleteKey(call.session(), keyId, audit.forRequest(call.ctx()));
         });
 
         sealed.add(routes, HandlerType.GET, "/v1/secrets", Access.REQUEST_SESSION, call -> {
@@ -60,11 +65,11 @@ final class SecretRoutes implements ApiModule {
         sealed.add(routes, HandlerType.PUT, "/v1/secrets/{name}", Access.REQUEST_SESSION, call -> {
             String name = target(call, "secret.put");
             JsonNode body = call.body(JsonNode.class);
-            return secrets.put(call.session(), name, replaces(body), body.get("item"));
+            return secrets.put(call.session(), name, replaces(body), body.get("item"), audit.forRequest(call.ctx()));
         });
         sealed.add(routes, HandlerType.DELETE, "/v1/secrets/{name}", Access.REQUEST_SESSION, call -> {
             String name = target(call, "secret.delete");
-            return secrets.delete(call.session(), name, replaces(call.body(JsonNode.class)));
+            return secrets.delete(call.session(), name, replaces(call.body(JsonNode.class)), audit.forRequest(call.ctx()));
         });
         sealed.add(routes, HandlerType.GET, "/v1/secrets/{name}/history", Access.REQUEST_SESSION, call -> {
             String name = target(call, "secret.history");

@@ -10,6 +10,7 @@ import io.keyward.crypto.ssss.SsssException;
 import io.keyward.crypto.ssss.SsssItem;
 import io.keyward.protocol.ErrorCodes;
 import io.keyward.protocol.WireJson;
+import io.keyward.server.audit.TransactionAudit;
 import io.keyward.server.http.ApiException;
 import io.keyward.server.session.SessionRecord;
 import io.keyward.server.store.Database;
@@ -81,7 +82,7 @@ public final class SecretService {
      * Stores (or replaces) a key description. The user's first key becomes the default; {@code makeDefault}
      * makes any key the default.
      */
-    public Map<String, Object> putKey(SessionRecord session, String keyId, JsonNode body) {
+    public Map<String, Object> putKey(SessionRecord session, String keyId, JsonNode body, TransactionAudit audit) {
         checkKeyId(keyId);
         if (body == null || !body.isObject()) {
             throw invalid("the body must be {\"description\": {...}, \"default\"?: bool}");
@@ -110,23 +111,25 @@ public final class SecretService {
             if (makeDefault || !hasDefault) {
                 setDefault(c, session, keyId);
             }
+            audit.success(c);
             return null;
         });
         return getKey(session, keyId);
     }
 
-    public Map<String, Object> makeDefault(SessionRecord session, String keyId) {
+    public Map<String, Object> makeDefault(SessionRecord session, String keyId, TransactionAudit audit) {
         checkKeyId(keyId);
         db.inTransaction(c -> {
             findKey(c, session, keyId);
             setDefault(c, session, keyId);
+            audit.success(c);
             return null;
         });
         return getKey(session, keyId);
     }
 
     /** Deletes a key description unless some current item is encrypted under this key only. */
-    public Map<String, Object> deleteKey(SessionRecord session, String keyId) {
+    public Map<String, Object> deleteKey(SessionRecord session, String keyId, TransactionAudit audit) {
         checkKeyId(keyId);
         return db.inTransaction(c -> {
             findKey(c, session, keyId);
@@ -143,6 +146,7 @@ public final class SecretService {
             }
             update(c, "DELETE FROM secret_keys WHERE org = ? AND user_key = ? AND key_id = ?",
                     session.org(), session.userKey(), keyId);
+            audit.success(c);
             return Map.of("key_id", keyId, "deleted", true);
         });
     }
@@ -153,7 +157,7 @@ public final class SecretService {
      * Stores a new version of {@code name}: {@code replaces} must be the current version (0 for a name never
      * written), else 409 {@code version_conflict}.
      */
-    public Map<String, Object> put(SessionRecord session, String name, long replaces, JsonNode item) {
+    public Map<String, Object> put(SessionRecord session, String name, long replaces, JsonNode item, TransactionAudit audit) {
         checkName(name);
         ValidItem valid = validItem(item);
         try {
@@ -179,6 +183,7 @@ public final class SecretService {
                 }
                 long version = currentVersion + 1;
                 insert(c, session, name, version, valid.json(), String.join(" ", valid.keyIds()), false);
+                audit.success(c);
                 return versionView(name, version);
             });
         } catch (StoreException e) {
@@ -187,7 +192,7 @@ public final class SecretService {
     }
 
     /** Deletes {@code name} (a tombstone version); {@code replaces} as for {@link #put}. */
-    public Map<String, Object> delete(SessionRecord session, String name, long replaces) {
+    public Map<String, Object> delete(SessionRecord session, String name, long replaces, TransactionAudit audit) {
         checkName(name);
         try {
             return db.inTransaction(c -> {
@@ -199,6 +204,7 @@ public final class SecretService {
                     throw versionConflict(name, current.version());
                 }
                 insert(c, session, name, current.version() + 1, null, "", true);
+                audit.success(c);
                 Map<String, Object> answer = versionView(name, current.version() + 1);
                 answer.put("deleted", true);
                 return answer;
