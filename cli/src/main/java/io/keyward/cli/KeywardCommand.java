@@ -4,6 +4,8 @@ import io.keyward.cli.admin.AdminCommand;
 import io.keyward.cli.offline.OfflineCommand;
 import io.keyward.cli.server.ServerCommand;
 import io.keyward.cli.user.AuditCommand;
+import io.keyward.cli.user.KeyCommand;
+import io.keyward.cli.user.KeystoreCommand;
 import io.keyward.cli.user.LoginCommand;
 import io.keyward.cli.user.LogoutCommand;
 import io.keyward.cli.user.OrgCommand;
@@ -26,6 +28,7 @@ import picocli.CommandLine.Command;
         subcommands = {ServerCommand.class, RegisterCommand.class, LoginCommand.class, WhoamiCommand.class,
             PasswdCommand.class, RecoverCommand.class, LogoutCommand.class, OrgCommand.class,
             io.keyward.cli.secret.SecretCommand.class, io.keyward.cli.secret.SecretKeyCommand.class,
+            KeystoreCommand.class, KeyCommand.class,
             AuditCommand.class, AdminCommand.class, OfflineCommand.class,
             CommandLine.HelpCommand.class})
 public final class KeywardCommand implements Runnable {

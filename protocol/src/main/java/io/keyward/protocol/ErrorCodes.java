@@ -73,6 +73,43 @@ public final class ErrorCodes {
     /** Recovery: the proof of the recovery key does not verify. */
     public static final String RECOVERY_FAILED = "recovery_failed";
 
+    // Keystores and working keys (issue 6).
+    public static final String KEYSTORE_NOT_FOUND = "keystore_not_found";
+    /** The keystore exists but belongs to another user who granted the caller nothing for this. */
+    public static final String KEYSTORE_FORBIDDEN = "keystore_forbidden";
+    public static final String KEYSTORE_NOT_EMPTY = "keystore_not_empty";
+    public static final String LOCK_MODE_UNSUPPORTED = "lock_mode_unsupported";
+    public static final String KEY_NOT_FOUND = "key_not_found";
+    public static final String KEY_EXISTS = "key_exists";
+    public static final String KEY_DISABLED = "key_disabled";
+    /** A concurrent change (e.g. two rotations at once) won; retrying is safe. */
+    public static final String KEY_CHANGED = "key_changed";
+    public static final String KEY_TYPE_UNKNOWN = "key_type_unknown";
+    /** The key's type does not offer the operation (e.g. sign with an AES key). */
+    public static final String OPERATION_NOT_SUPPORTED = "operation_not_supported";
+    public static final String OPERATION_UNKNOWN = "operation_unknown";
+    /** A delegate asked for an operation its grant does not give (or the grant expired). */
+    public static final String OPERATION_NOT_GRANTED = "operation_not_granted";
+    /** Only the keystore's controller may do this (manage keys, grant, delete). */
+    public static final String CONTROLLER_ONLY = "controller_only";
+    /** The value names a version below the key's minimum decryption version. */
+    public static final String KEY_VERSION_RETIRED = "key_version_retired";
+    public static final String KEY_VERSION_UNKNOWN = "key_version_unknown";
+    /** Not a {@code kw:v<n>:<base64url>} value. */
+    public static final String VERSIONED_VALUE_INVALID = "versioned_value_invalid";
+    public static final String DECRYPTION_FAILED = "decryption_failed";
+    public static final String SIGNATURE_INVALID = "signature_invalid";
+    public static final String MAC_INVALID = "mac_invalid";
+    public static final String KEY_IMPORT_INVALID = "key_import_invalid";
+    /** The imported key is of another type than the one declared. */
+    public static final String KEY_IMPORT_TYPE_MISMATCH = "key_import_type_mismatch";
+    public static final String JWK_INVALID = "jwk_invalid";
+    /** A public key or wrapped key that does not fit this key (type, mode). */
+    public static final String KEY_MISMATCH = "key_mismatch";
+    public static final String CRYPTO_INPUT_INVALID = "crypto_input_invalid";
+    public static final String GRANT_NOT_FOUND = "grant_not_found";
+    public static final String GRANTEE_UNKNOWN = "grantee_unknown";
+
     static String title(int status) {
         return switch (status) {
             case 400 -> "Bad Request";

@@ -214,6 +214,8 @@ public final class KeywardNode implements AutoCloseable {
             accounts.orgs().ensureDefaultOrg(config.accounts().defaultOrgKsf());
             all.addAll(accounts.modules());
             all.add(new UserAuditRoutes(auditLog, accounts.sealedRoutes()));
+            all.add(new io.keyward.server.keystore.Keystores(database, rootLock,
+                    config.keystores(), clock).routes(accounts.sealedRoutes(), auditLog));
             all.add(new Secrets(database, accounts.sealedRoutes(), SecretLimits.of(config.secrets()), clock, auditLog).routes());
             all.addAll(modules);
             api = new ApiServer(config.server(), tls, registry,

@@ -2,18 +2,53 @@ package io.keyward.cli.user;
 
 import io.keyward.cli.CliException;
 import io.keyward.client.KeywardClient;
+import io.keyward.client.Keystores;
 import io.keyward.client.Session;
 import io.keyward.client.secrets.SecretStorage;
 import io.keyward.client.secrets.SecretStorageException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * A user command that works inside one logged-in session with the user's secret storage unlocked (from the
- * key bundle). For command groups outside this package ({@code io.keyward.cli.secret}).
+ * A user command that does its work in one request session: log in with the password, call, log out. Serves
+ * the keystore commands ({@link #withKeystores}) and, for command groups outside this package
+ * ({@code io.keyward.cli.secret}), the secret-storage commands ({@link #withSecretStorage}: the session with the
+ * user's secret storage unlocked from the key bundle).
+ *
+ * <p>Keystore data comes from {@code --in FILE} or standard input, raw bytes or base64 text with {@code --base64};
+ * with {@code --password-stdin} the password is the first line and the data the rest, so commands read their data
+ * inside {@link #withKeystores}, after the password.
  */
 public abstract class SessionCommand extends UserCommand {
+    /** Logs in, runs {@code work} on the keystores API, and ends the session. */
+    <T> T withKeystores(Function<Keystores, T> work) {
+        resolve();
+        String userId = user();
+        Passwords passwords = account.passwords();
+        passwords.requireSource("password for " + userId, "KEYWARD_PASSWORD");
+        try (KeywardClient client = connect()) {
+            char[] password = passwords.read("password for " + userId, "KEYWARD_PASSWORD", false);
+            Session session;
+            try {
+                session = requestSession(client, userId, password, "keyward-cli");
+            } finally {
+                Passwords.clear(password);
+            }
+            try (session) {
+                T result = work.apply(new Keystores(session));
+                session.logout();
+                return result;
+            }
+        }
+    }
+
     /**
      * Logs in (password from --password-stdin's first line, KEYWARD_PASSWORD or a prompt), unlocks secret
      * storage, runs {@code work}, logs out. Secret-storage failures become one-line CLI errors.
@@ -36,6 +71,34 @@ public abstract class SessionCommand extends UserCommand {
         } catch (SecretStorageException e) {
             throw new CliException(e.getMessage());
         }
+    }
+
+    /** The bytes of {@code in} (a file) or of standard input; base64 text decoded when {@code base64}. */
+    static byte[] readData(Path in, boolean base64) {
+        byte[] data;
+        try {
+            if (in != null) {
+                data = Files.readAllBytes(in);
+            } else {
+                InputStream stdin = System.in;
+                data = stdin.readAllBytes();
+            }
+        } catch (IOException e) {
+            throw new CliException("cannot read " + (in == null ? "standard input" : in) + ": " + e.getMessage());
+        }
+        if (!base64) {
+            return data;
+        }
+        try {
+            return Base64.getMimeDecoder().decode(new String(data, StandardCharsets.US_ASCII).strip());
+        } catch (IllegalArgumentException e) {
+            throw new CliException("the input is not base64 (drop --base64 for raw bytes)");
+        }
+    }
+
+    /** A one-line text value (a kw:v... ciphertext or signature) from {@code --in} or standard input. */
+    static String readText(Path in) {
+        return new String(readData(in, false), StandardCharsets.US_ASCII).strip();
     }
 
     /**

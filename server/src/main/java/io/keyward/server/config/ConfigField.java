@@ -50,7 +50,9 @@ public enum ConfigField {
     SECRETS_MAX_ITEM_BYTES("secrets.max_item_bytes", false),
     SECRETS_MAX_ITEMS("secrets.max_items", false),
     SECRETS_MAX_KEYS("secrets.max_keys", false),
-    AUDIT_CHECKPOINT_INTERVAL("audit.checkpoint_interval", false);
+    AUDIT_CHECKPOINT_INTERVAL("audit.checkpoint_interval", false),
+    KEYSTORES_CACHE_TTL("keystores.cache_ttl", false),
+    KEYSTORES_CACHE_SIZE("keystores.cache_size", false);
 
     private final String key;
     /** A JDBC URL may carry a password, a PIN is one; such values are never echoed in errors. */

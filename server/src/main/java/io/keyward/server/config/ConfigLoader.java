@@ -170,7 +170,7 @@ public final class ConfigLoader {
             AuditConfig audit = new AuditConfig(duration(ConfigField.AUDIT_CHECKPOINT_INTERVAL, Duration.ZERO,
                     Duration.ofHours(24), DEFAULT_CHECKPOINT_INTERVAL));
             return new NodeConfig(dataDir, server, tls(), storage(), rootLock(dataDir), accounts(), sessions(),
-                    rateLimit(), audit, secrets());
+                    rateLimit(), audit, keystores(), secrets());
         }
 
         private TlsConfig tls() {
@@ -371,6 +371,13 @@ public final class ConfigLoader {
                     .map(s -> integer(ConfigField.SESSIONS_REQUEST_LIMIT, 1, 1_000_000_000, 0,
                             "none, or 1-1000000000 (1 = one request per login)"));
             return new SessionsConfig(ttl, idle, limit);
+        }
+
+        private KeystoresConfig keystores() {
+            KeystoresConfig d = KeystoresConfig.DEFAULT;
+            return new KeystoresConfig(
+                    duration(ConfigField.KEYSTORES_CACHE_TTL, Duration.ZERO, Duration.ofDays(1), d.cacheTtl()),
+                    integer(ConfigField.KEYSTORES_CACHE_SIZE, 1, 10_000_000, d.cacheSize(), "1-10000000"));
         }
 
         private RateLimitConfig rateLimit() {

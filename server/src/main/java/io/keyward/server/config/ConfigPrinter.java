@@ -100,6 +100,10 @@ public final class ConfigPrinter {
         Map<String, Object> audit = new LinkedHashMap<>();
         audit.put("checkpoint_interval", duration(config.audit().checkpointInterval()));
         root.put("audit", audit);
+        Map<String, Object> keystores = new LinkedHashMap<>();
+        keystores.put("cache_ttl", duration(config.keystores().cacheTtl()));
+        keystores.put("cache_size", config.keystores().cacheSize());
+        root.put("keystores", keystores);
 
         try {
             return YAMLMapper.builder()

@@ -12,11 +12,32 @@ import java.util.Objects;
  */
 public record NodeConfig(Path dataDir, ServerConfig server, TlsConfig tls, StorageConfig storage, RootLockConfig rootLock,
                          AccountsConfig accounts, SessionsConfig sessions, RateLimitConfig rateLimit, AuditConfig audit,
-                         SecretsConfig secrets) {
-    /** A configuration with the default account, session, rate-limit, audit and secret-storage settings. */
+                         KeystoresConfig keystores, SecretsConfig secrets) {
+    /** A configuration with the default account, session, rate-limit, audit, keystore and secret-storage settings. */
     public NodeConfig(Path dataDir, ServerConfig server, TlsConfig tls, StorageConfig storage, RootLockConfig rootLock) {
         this(dataDir, server, tls, storage, rootLock, AccountsConfig.DEFAULT, SessionsConfig.DEFAULT, RateLimitConfig.DEFAULT,
-                AuditConfig.DEFAULT, SecretsConfig.DEFAULT);
+                AuditConfig.DEFAULT, KeystoresConfig.DEFAULT, SecretsConfig.DEFAULT);
+    }
+
+    /** A configuration with the default keystore and secret-storage settings. */
+    public NodeConfig(Path dataDir, ServerConfig server, TlsConfig tls, StorageConfig storage, RootLockConfig rootLock,
+            AccountsConfig accounts, SessionsConfig sessions, RateLimitConfig rateLimit, AuditConfig audit) {
+        this(dataDir, server, tls, storage, rootLock, accounts, sessions, rateLimit, audit, KeystoresConfig.DEFAULT,
+                SecretsConfig.DEFAULT);
+    }
+
+    /** A configuration with the default secret-storage settings. */
+    public NodeConfig(Path dataDir, ServerConfig server, TlsConfig tls, StorageConfig storage, RootLockConfig rootLock,
+            AccountsConfig accounts, SessionsConfig sessions, RateLimitConfig rateLimit, AuditConfig audit,
+            KeystoresConfig keystores) {
+        this(dataDir, server, tls, storage, rootLock, accounts, sessions, rateLimit, audit, keystores, SecretsConfig.DEFAULT);
+    }
+
+    /** A configuration with the default keystore settings. */
+    public NodeConfig(Path dataDir, ServerConfig server, TlsConfig tls, StorageConfig storage, RootLockConfig rootLock,
+            AccountsConfig accounts, SessionsConfig sessions, RateLimitConfig rateLimit, AuditConfig audit,
+            SecretsConfig secrets) {
+        this(dataDir, server, tls, storage, rootLock, accounts, sessions, rateLimit, audit, KeystoresConfig.DEFAULT, secrets);
     }
 
     public NodeConfig {
@@ -30,5 +51,6 @@ public record NodeConfig(Path dataDir, ServerConfig server, TlsConfig tls, Stora
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(rootLock, "rootLock");
         Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(keystores, "keystores");
     }
 }
