@@ -10,6 +10,7 @@ import io.keyward.cli.user.LoginCommand;
 import io.keyward.cli.user.LogoutCommand;
 import io.keyward.cli.user.OrgCommand;
 import io.keyward.cli.user.PasswdCommand;
+import io.keyward.cli.user.RecoverCommand;
 import io.keyward.cli.user.RegisterCommand;
 import io.keyward.cli.user.WhoamiCommand;
 import io.keyward.client.KeywardApiException;
@@ -25,9 +26,10 @@ import picocli.CommandLine.Command;
         description = "Keyward key-management and secret-storage server, its administration and offline tools.",
         footer = {"", ExitCodes.HELP},
         subcommands = {ServerCommand.class, RegisterCommand.class, LoginCommand.class, WhoamiCommand.class,
-            PasswdCommand.class, LogoutCommand.class, OrgCommand.class, AuditCommand.class, KeystoreCommand.class,
-            KeyCommand.class, AdminCommand.class,
-            OfflineCommand.class,
+            PasswdCommand.class, RecoverCommand.class, LogoutCommand.class, OrgCommand.class,
+            io.keyward.cli.secret.SecretCommand.class, io.keyward.cli.secret.SecretKeyCommand.class,
+            KeystoreCommand.class, KeyCommand.class,
+            AuditCommand.class, AdminCommand.class, OfflineCommand.class,
             CommandLine.HelpCommand.class})
 public final class KeywardCommand implements Runnable {
     @CommandLine.Spec

@@ -149,6 +149,54 @@ public final class KeywardClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets a new password with the recovery key instead of the old password (docs/secrets.md, "Recovery"):
+     * a fresh OPAQUE registration under {@code newPassword}, the secret-storage key rewrapped under the new
+     * export key, both accepted by the server only with a proof of {@code recoveryKey}. Every session of the
+     * account ends; log in with the new password afterwards.
+     *
+     * @param recoveryKey the secret-storage key whose recovery verifier the account holds (its default key)
+     */
+    public void recover(String org, String userId, char[] newPassword, io.keyward.crypto.ssss.SecretStorageKey recoveryKey) {
+        OrgInfo info = parameters(org);
+        OpaqueClient opaque = opaque(info);
+        byte[] passwordBytes = utf8(newPassword);
+        RegistrationStart start = opaque.startRegistration(passwordBytes);
+        Bytes.zeroize(passwordBytes);
+        try {
+            String base = "/v1/orgs/" + segment(org);
+            com.fasterxml.jackson.databind.JsonNode started = transport.json("POST", base + "/recovery/start",
+                    java.util.Map.of("user_id", userId, "registration_request", Base64Url.encode(start.request().serialize())),
+                    null, com.fasterxml.jackson.databind.JsonNode.class);
+            RegistrationResponse response = RegistrationResponse.deserialize(opaque.suite(),
+                    decode(started.path("registration_response").asText(), "registration_response"));
+            ClientRegistrationResult result = opaque.finishRegistration(start.state(), response, Identities.NONE);
+            byte[] record = result.record().serialize();
+            byte[] bundle;
+            try (ExportKeys fresh = new ExportKeys(result.exportKey())) {
+                Bytes.zeroize(result.exportKey());
+                byte[] bundleKey = fresh.keyBundleKey();
+                try {
+                    bundle = io.keyward.client.secrets.KeyBundle.wrap(bundleKey, started.path("key_id").asText(), recoveryKey);
+                } finally {
+                    Bytes.zeroize(bundleKey);
+                }
+            }
+            String recoveryId = started.path("recovery_id").asText();
+            byte[] signature = io.keyward.client.secrets.RecoveryProof.sign(recoveryKey, org,
+                    userId.toLowerCase(java.util.Locale.ROOT), recoveryId, decode(started.path("challenge").asText(), "challenge"),
+                    record, bundle);
+            transport.json("POST", base + "/recovery/finish", java.util.Map.of("recovery_id", recoveryId,
+                    "registration_record", Base64Url.encode(record), "key_bundle", Base64Url.encode(bundle),
+                    "signature", Base64Url.encode(signature)), null, com.fasterxml.jackson.databind.JsonNode.class);
+        } catch (OpaqueException e) {
+            throw new KeywardApiException(0, KeywardApiException.INVALID_RESPONSE,
+                    "the server's registration response is not valid: " + e.getMessage(), e);
+        } finally {
+            start.state().destroy();
+        }
+    }
+
     /** Logs in with the server's session limits. */
     public Session login(String org, String userId, char[] password) {
         return login(org, userId, password, LoginOptions.DEFAULT);

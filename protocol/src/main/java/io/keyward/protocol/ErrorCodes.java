@@ -57,6 +57,22 @@ public final class ErrorCodes {
     /** A registration session accepts only {@code POST /v1/account/complete}. */
     public static final String REGISTRATION_SESSION = "registration_session";
 
+    // secret storage (docs/secrets.md)
+    /** A put or delete named a version that is no longer the current one. */
+    public static final String VERSION_CONFLICT = "version_conflict";
+    public static final String SECRET_NOT_FOUND = "secret_not_found";
+    public static final String SECRET_KEY_NOT_FOUND = "secret_key_not_found";
+    /** A secret-storage key that some current item is encrypted under only. */
+    public static final String SECRET_KEY_IN_USE = "secret_key_in_use";
+    /** A configured limit (item size, item count) would be exceeded. */
+    public static final String SECRET_LIMIT = "secret_limit";
+    /** Recovery: the account is unknown or has no recovery verifier. */
+    public static final String RECOVERY_UNAVAILABLE = "recovery_unavailable";
+    /** Recovery: the recovery id is unknown, used or expired. */
+    public static final String RECOVERY_INVALID = "recovery_invalid";
+    /** Recovery: the proof of the recovery key does not verify. */
+    public static final String RECOVERY_FAILED = "recovery_failed";
+
     // Keystores and working keys (issue 6).
     public static final String KEYSTORE_NOT_FOUND = "keystore_not_found";
     /** The keystore exists but belongs to another user who granted the caller nothing for this. */

@@ -24,6 +24,8 @@ import io.keyward.server.lock.Pkcs11RootLock;
 import io.keyward.server.lock.RootLock;
 import io.keyward.server.lock.RootLockCheck;
 import io.keyward.server.lock.RootLockException;
+import io.keyward.server.secret.SecretLimits;
+import io.keyward.server.secret.Secrets;
 import io.keyward.server.store.Database;
 import io.keyward.server.store.Databases;
 import io.keyward.server.store.ServerSettings;
@@ -214,6 +216,7 @@ public final class KeywardNode implements AutoCloseable {
             all.add(new UserAuditRoutes(auditLog, accounts.sealedRoutes()));
             all.add(new io.keyward.server.keystore.Keystores(database, rootLock,
                     config.keystores(), clock).routes(accounts.sealedRoutes(), auditLog));
+            all.add(new Secrets(database, accounts.sealedRoutes(), SecretLimits.of(config.secrets()), clock, auditLog).routes());
             all.addAll(modules);
             api = new ApiServer(config.server(), tls, registry,
                     new AdminAuthenticator(() -> settings.get(AdminToken.SETTING)), new AuditHook(auditLog), all);

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "offline", mixinStandardHelpOptions = true,
         description = "Commands that need no server: secret storage, recovery keys, Shamir shares, sequester, audit verification.",
         subcommands = {SsssCommand.class, RecoveryKeyCommand.class, ShamirCommand.class, SequesterCommand.class,
-                AuditVerifyCommand.class})
+            OfflineSecretCommand.class, AuditVerifyCommand.class})
 public final class OfflineCommand implements Runnable {
     @Spec
     CommandSpec spec;

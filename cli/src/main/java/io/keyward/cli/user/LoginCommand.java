@@ -1,7 +1,10 @@
 package io.keyward.cli.user;
 
 import io.keyward.client.KeywardClient;
+import io.keyward.cli.CliException;
 import io.keyward.client.Session;
+import io.keyward.client.secrets.SecretStorage;
+import io.keyward.client.secrets.SecretStorageException;
 import io.keyward.protocol.account.AccountInfo;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,6 +35,13 @@ public final class LoginCommand extends UserCommand {
             try (Session session = requestSession(client, userId, password, deviceName)) {
                 Passwords.clear(password);
                 info = session.account();
+                // Unlocks the secret-storage key from the key bundle; the first login after completion
+                // also publishes its description (the registration session accepts nothing else).
+                try (SecretStorage secrets = SecretStorage.open(session)) {
+                    secrets.defaultKeyId();
+                } catch (SecretStorageException e) {
+                    throw new CliException(e.getMessage());
+                }
             } finally {
                 Passwords.clear(password);
             }

@@ -3,7 +3,8 @@ package io.keyward.cli.user;
 import io.keyward.cli.CliException;
 import io.keyward.client.KeywardClient;
 import io.keyward.client.Session;
-import io.keyward.crypto.util.Bytes;
+import io.keyward.client.secrets.SecretStorage;
+import io.keyward.client.secrets.SecretStorageException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,19 +33,10 @@ public final class PasswdCommand extends UserCommand {
                 if (Arrays.equals(current, replacement)) {
                     throw new CliException("invalid_input: the new password is the current one");
                 }
-                String storedBundle = session.account().keyBundle();
-                byte[] oldKey = session.exportKeys().keyBundleKey();
-                try {
-                    session.changePassword(replacement, fresh -> {
-                        byte[] newKey = fresh.keyBundleKey();
-                        try {
-                            return ProvisionalAccountKeys.rewrap(storedBundle, oldKey, newKey);
-                        } finally {
-                            Bytes.zeroize(newKey);
-                        }
-                    });
-                } finally {
-                    Bytes.zeroize(oldKey);
+                try (SecretStorage secrets = SecretStorage.open(session)) {
+                    session.changePassword(replacement, secrets::keyBundleFor);
+                } catch (SecretStorageException e) {
+                    throw new CliException(e.getMessage());
                 }
             } finally {
                 Passwords.clear(current, replacement);

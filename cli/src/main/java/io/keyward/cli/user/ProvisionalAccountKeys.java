@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.keyward.cli.CliException;
 import io.keyward.cli.profile.ProfileStore;
 import io.keyward.cli.profile.ServerAddress;
-import io.keyward.crypto.aead.AesGcm;
-import io.keyward.crypto.aead.AuthenticationFailedException;
 import io.keyward.crypto.kex.X25519;
 import io.keyward.crypto.sig.Ed25519Signer;
 import io.keyward.crypto.util.Base64Url;
@@ -29,25 +27,20 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * PROVISIONAL: what the command line sends to complete an account, until issues 7 (secret storage)
- * and 8 (devices) define the real secret-storage key and device records. It is deliberately simple
+ * PROVISIONAL: the first device the command line sends to complete an account, until issue 8 (devices)
+ * defines the real device records. It is deliberately simple
  * and self-contained so that it can be replaced without a migration of anything the server interprets
  * (the server treats both as opaque):
  *
  * <ul>
- *   <li>key bundle: 32 random bytes, wrapped as
- *       {@code 0x01 || nonce(12) || AES-256-GCM(key_bundle_key, nonce, bundle, aad = "keyward/v1/key-bundle")}
- *       where {@code key_bundle_key} is {@link io.keyward.client.ExportKeys#keyBundleKey()}; a password
- *       change unwraps it with the old export keys and wraps it again under the new ones;</li>
+ *   <li>key bundle: no longer here: it is the user's default secret-storage key, made by
+ *       {@link io.keyward.client.secrets.SecretStorage#newKeyBundle} (docs/formats.md, "Key bundle, format 2");</li>
  *   <li>first device: a fresh X25519 and Ed25519 key pair; the public keys go to the server, the private keys
  *       to {@code devices/<id>.json} in the profile directory, mode 0600.</li>
  * </ul>
  */
 final class ProvisionalAccountKeys {
-    static final byte VERSION = 0x01;
     static final String DEVICES_DIR = "devices";
-    private static final byte[] AAD = "keyward/v1/key-bundle".getBytes(StandardCharsets.US_ASCII);
-    private static final int NONCE_LENGTH = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper JSON = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -56,54 +49,11 @@ final class ProvisionalAccountKeys {
 
     private ProvisionalAccountKeys() {}
 
-    /** A new random key bundle, wrapped under {@code keyBundleKey}; the plaintext is zeroized. */
-    static byte[] newWrappedKeyBundle(byte[] keyBundleKey) {
-        byte[] bundle = new byte[32];
-        RANDOM.nextBytes(bundle);
-        try {
-            return wrap(keyBundleKey, bundle);
-        } finally {
-            Bytes.zeroize(bundle);
-        }
-    }
-
-    static byte[] wrap(byte[] keyBundleKey, byte[] bundle) {
-        byte[] nonce = new byte[NONCE_LENGTH];
-        RANDOM.nextBytes(nonce);
-        return Bytes.concat(new byte[] {VERSION}, nonce, AesGcm.AES_256.seal(keyBundleKey, nonce, bundle, AAD));
-    }
-
-    /** @throws CliException when the bundle is not this format or does not open under the key */
-    static byte[] unwrap(byte[] keyBundleKey, byte[] wrapped) {
-        if (wrapped.length < 1 + NONCE_LENGTH + 16 || wrapped[0] != VERSION) {
-            throw new CliException("key_bundle_invalid: the account's key bundle is not in a format this keyward knows");
-        }
-        try {
-            return AesGcm.AES_256.open(keyBundleKey, Bytes.slice(wrapped, 1, NONCE_LENGTH),
-                    Bytes.slice(wrapped, 1 + NONCE_LENGTH, wrapped.length - 1 - NONCE_LENGTH), AAD);
-        } catch (AuthenticationFailedException e) {
-            throw new CliException("key_bundle_invalid: the account's key bundle does not open under this password's keys");
-        }
-    }
-
-    /** Rewraps the base64url key bundle stored on the server from the old key-bundle key to the new one. */
-    static byte[] rewrap(String storedBundle, byte[] oldKey, byte[] newKey) {
-        if (storedBundle == null) {
-            throw new CliException("key_bundle_invalid: the account has no key bundle to rewrap");
-        }
-        byte[] bundle = unwrap(oldKey, Base64Url.decode(storedBundle, "key_bundle"));
-        try {
-            return wrap(newKey, bundle);
-        } finally {
-            Bytes.zeroize(bundle);
-        }
-    }
-
     /** A new first device; its private keys are written to the profile directory before anything is sent. */
     record NewDevice(CompleteAccountRequest request, Path keyFile) {}
 
     static NewDevice newDevice(ProfileStore store, ServerAddress server, String org, String userId, String deviceName,
-                               byte[] keyBundleKey) {
+                               byte[] keyBundle) {
         X25519.KeyPair exchange = X25519.generateKeyPair(RANDOM);
         Ed25519Signer signing = Ed25519Signer.generate(RANDOM);
         byte[] xPrivate = exchange.privateKey();
@@ -135,7 +85,7 @@ final class ProvisionalAccountKeys {
         }
         DeviceKeys device = new DeviceKeys(deviceName, Base64Url.encode(exchange.publicKey()),
                 Base64Url.encode(signing.publicKey()));
-        String bundle = Base64Url.encode(newWrappedKeyBundle(keyBundleKey));
+        String bundle = Base64Url.encode(keyBundle);
         return new NewDevice(new CompleteAccountRequest(bundle, device), store.directory().resolve(fileName));
     }
 

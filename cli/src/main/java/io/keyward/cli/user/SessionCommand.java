@@ -4,20 +4,29 @@ import io.keyward.cli.CliException;
 import io.keyward.client.KeywardClient;
 import io.keyward.client.Keystores;
 import io.keyward.client.Session;
+import io.keyward.client.secrets.SecretStorage;
+import io.keyward.client.secrets.SecretStorageException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
- * A user command that does its work in one request session: log in with the password, call, log out.
- * Data comes from {@code --in FILE} or standard input, raw bytes or base64 text with {@code --base64}; with
- * {@code --password-stdin} the password is the first line and the data the rest, so commands read their data
+ * A user command that does its work in one request session: log in with the password, call, log out. Serves
+ * the keystore commands ({@link #withKeystores}) and, for command groups outside this package
+ * ({@code io.keyward.cli.secret}), the secret-storage commands ({@link #withSecretStorage}: the session with the
+ * user's secret storage unlocked from the key bundle).
+ *
+ * <p>Keystore data comes from {@code --in FILE} or standard input, raw bytes or base64 text with {@code --base64};
+ * with {@code --password-stdin} the password is the first line and the data the rest, so commands read their data
  * inside {@link #withKeystores}, after the password.
  */
-abstract class SessionCommand extends UserCommand {
+public abstract class SessionCommand extends UserCommand {
     /** Logs in, runs {@code work} on the keystores API, and ends the session. */
     <T> T withKeystores(Function<Keystores, T> work) {
         resolve();
@@ -40,6 +49,30 @@ abstract class SessionCommand extends UserCommand {
         }
     }
 
+    /**
+     * Logs in (password from --password-stdin's first line, KEYWARD_PASSWORD or a prompt), unlocks secret
+     * storage, runs {@code work}, logs out. Secret-storage failures become one-line CLI errors.
+     */
+    protected <T> T withSecretStorage(Function<SecretStorage, T> work) {
+        resolve();
+        String userId = user();
+        Passwords passwords = account.passwords();
+        passwords.requireSource("password for " + userId, "KEYWARD_PASSWORD");
+        try (KeywardClient client = connect()) {
+            char[] password = passwords.read("password for " + userId, "KEYWARD_PASSWORD", false);
+            try (Session session = requestSession(client, userId, password, "keyward-cli")) {
+                Passwords.clear(password);
+                try (SecretStorage secrets = SecretStorage.open(session)) {
+                    return work.apply(secrets);
+                }
+            } finally {
+                Passwords.clear(password);
+            }
+        } catch (SecretStorageException e) {
+            throw new CliException(e.getMessage());
+        }
+    }
+
     /** The bytes of {@code in} (a file) or of standard input; base64 text decoded when {@code base64}. */
     static byte[] readData(Path in, boolean base64) {
         byte[] data;
@@ -57,7 +90,7 @@ abstract class SessionCommand extends UserCommand {
             return data;
         }
         try {
-            return Base64.getMimeDecoder().decode(new String(data, java.nio.charset.StandardCharsets.US_ASCII).strip());
+            return Base64.getMimeDecoder().decode(new String(data, StandardCharsets.US_ASCII).strip());
         } catch (IllegalArgumentException e) {
             throw new CliException("the input is not base64 (drop --base64 for raw bytes)");
         }
@@ -65,6 +98,36 @@ abstract class SessionCommand extends UserCommand {
 
     /** A one-line text value (a kw:v... ciphertext or signature) from {@code --in} or standard input. */
     static String readText(Path in) {
-        return new String(readData(in, false), java.nio.charset.StandardCharsets.US_ASCII).strip();
+        return new String(readData(in, false), StandardCharsets.US_ASCII).strip();
+    }
+
+    /**
+     * Reads one more secret line the way passwords are read: the next line of stdin with --password-stdin (after
+     * the password), else {@code envVar}, else a prompt ({@code isNew}: asked twice).
+     */
+    protected char[] readSecret(String what, String envVar, boolean isNew) {
+        Passwords passwords = account.passwords();
+        passwords.requireSource(what, envVar);
+        return passwords.read(what, envVar, isNew);
+    }
+
+    protected void clear(char[] secret) {
+        Passwords.clear(secret);
+    }
+
+    protected boolean jsonOutput() {
+        return json;
+    }
+
+    protected void println(String text) {
+        print(text);
+    }
+
+    protected void printJsonObject(Map<String, ?> fields) {
+        printJson(fields);
+    }
+
+    protected PrintWriter stdout() {
+        return out();
     }
 }

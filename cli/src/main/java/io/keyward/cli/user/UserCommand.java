@@ -12,6 +12,8 @@ import io.keyward.client.KeywardApiException;
 import io.keyward.client.KeywardClient;
 import io.keyward.client.RegistrationResult;
 import io.keyward.client.Session;
+import io.keyward.client.secrets.NewKeyBundle;
+import io.keyward.client.secrets.SecretStorage;
 import io.keyward.crypto.util.Bytes;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -82,29 +84,48 @@ abstract class UserCommand implements Callable<Integer> {
         if (!session.registrationPending()) {
             return session;
         }
-        complete(session, userId, deviceName);
+        showRecoveryKey(complete(session, userId, deviceName).recoveryKey(), err());
         err().println("Completed the pending account " + userId + " (its registration had been interrupted) with this"
                 + " machine as its first device.");
         err().flush();
         return client.login(org, userId, password);
     }
 
-    /** Completes an account from its registration session (which then closes). */
-    ProvisionalAccountKeys.NewDevice complete(Session registration, String userId, String deviceName) {
-        byte[] keyBundleKey = registration.exportKeys().keyBundleKey();
+    /** A completed account: its first device and the recovery key of its default secret-storage key. */
+    record Completed(ProvisionalAccountKeys.NewDevice device, String recoveryKey) {
+        @Override
+        public String toString() {
+            return "Completed[" + device.keyFile() + ", recovery key redacted]";
+        }
+    }
+
+    /**
+     * Completes an account from its registration session (which then closes): a new default secret-storage
+     * key in the key bundle (docs/secrets.md) and this machine as the first device.
+     */
+    Completed complete(Session registration, String userId, String deviceName) {
+        NewKeyBundle bundle = SecretStorage.newKeyBundle(registration.exportKeys());
         ProvisionalAccountKeys.NewDevice device;
         try {
-            device = ProvisionalAccountKeys.newDevice(store, server, org, userId, deviceName, keyBundleKey);
+            device = ProvisionalAccountKeys.newDevice(store, server, org, userId, deviceName, bundle.keyBundle());
         } finally {
-            Bytes.zeroize(keyBundleKey);
+            Bytes.zeroize(bundle.keyBundle());
         }
         try (registration) {
             registration.complete(device.request());
-            return device;
+            return new Completed(device, bundle.recoveryKey());
         } catch (RuntimeException e) {
             ProvisionalAccountKeys.discard(device);
             throw e;
         }
+    }
+
+    /** Shows the recovery key, once: it is not stored anywhere in the clear and never shown again. */
+    void showRecoveryKey(String recoveryKey, PrintWriter to) {
+        to.println("Recovery key (shown once; write it down and keep it apart from your password: with it you can"
+                + " read your secrets and set a new password if you forget this one):");
+        to.println("  " + recoveryKey);
+        to.flush();
     }
 
     /**
@@ -117,8 +138,11 @@ abstract class UserCommand implements Callable<Integer> {
         try {
             RegistrationResult registered = registration.apply(password);
             ProvisionalAccountKeys.NewDevice device;
+            String recoveryKey;
             try {
-                device = complete(client.login(org, registered.userId(), password), registered.userId(), deviceName);
+                Completed completed = complete(client.login(org, registered.userId(), password), registered.userId(), deviceName);
+                device = completed.device();
+                recoveryKey = completed.recoveryKey();
             } catch (KeywardApiException e) {
                 throw new CliException(e.code() + ": " + e.detail() + " (" + registered.userId()
                         + " is registered but pending; keyward login completes it)");
@@ -133,12 +157,14 @@ abstract class UserCommand implements Callable<Integer> {
                 fields.put("status", "active");
                 fields.put("device_name", device.request().device().name());
                 fields.put("device_key_file", device.keyFile().toString());
+                fields.put("recovery_key", recoveryKey);
                 printJson(fields);
             } else {
                 print(verb + " " + registered.userId() + " in org " + registered.org() + " on " + server + " (role "
                         + registered.role() + "); the account is complete.");
                 print("First device \"" + device.request().device().name() + "\": private keys in " + device.keyFile()
                         + " (mode 0600, provisional format).");
+                showRecoveryKey(recoveryKey, out());
             }
         } finally {
             Passwords.clear(password);

@@ -190,7 +190,10 @@ class UserCommandsTest {
         }
         CliRunner.Result login = ok(run(home, Map.of("KEYWARD_PASSWORD", "dora's password"), "",
                 "login", "--server", url, "--user", "dora"));
-        assertThat(login.stderr()).isEqualTo("Completed the pending account dora (its registration had been interrupted) with this"
+        // The completion made the secret-storage key: its recovery key is shown once, then what happened.
+        assertThat(login.stderr()).startsWith("Recovery key (shown once;")
+                .containsPattern("\n  (\\S{4} ){11}\\S{4}\n")
+                .endsWith("Completed the pending account dora (its registration had been interrupted) with this"
                 + " machine as its first device.\n");
         assertThat(login.stdout()).startsWith("Logged in as dora in org default");
         assertThat(ok(run(home, Map.of("KEYWARD_PASSWORD", "dora's password"), "", "whoami")).stdout()).contains("active");

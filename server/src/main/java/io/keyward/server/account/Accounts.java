@@ -37,7 +37,8 @@ public final class Accounts {
         LoginService login = new LoginService(db, orgs, sessions, pending, throttle);
         AccountService accounts = new AccountService(db, orgs, sessions, pending, clock);
         this.modules = List.of(new AccountRoutes(orgs, registration, login, accounts, sealed, audit),
-                new SessionRoutes(db, sessions, sealed, audit));
+                new SessionRoutes(db, sessions, sealed, audit),
+                new RecoveryRoutes(orgs, new RecoveryService(db, orgs, sessions, pending, clock), sealed, audit));
     }
 
     public OrgService orgs() {

@@ -46,6 +46,10 @@ public enum ConfigField {
     RATE_LIMIT_WINDOW("rate_limit.window", false),
     RATE_LIMIT_BASE_DELAY("rate_limit.base_delay", false),
     RATE_LIMIT_MAX_DELAY("rate_limit.max_delay", false),
+    SECRETS_MAX_NAME_LENGTH("secrets.max_name_length", false),
+    SECRETS_MAX_ITEM_BYTES("secrets.max_item_bytes", false),
+    SECRETS_MAX_ITEMS("secrets.max_items", false),
+    SECRETS_MAX_KEYS("secrets.max_keys", false),
     AUDIT_CHECKPOINT_INTERVAL("audit.checkpoint_interval", false),
     KEYSTORES_CACHE_TTL("keystores.cache_ttl", false),
     KEYSTORES_CACHE_SIZE("keystores.cache_size", false);

@@ -170,7 +170,7 @@ public final class ConfigLoader {
             AuditConfig audit = new AuditConfig(duration(ConfigField.AUDIT_CHECKPOINT_INTERVAL, Duration.ZERO,
                     Duration.ofHours(24), DEFAULT_CHECKPOINT_INTERVAL));
             return new NodeConfig(dataDir, server, tls(), storage(), rootLock(dataDir), accounts(), sessions(),
-                    rateLimit(), audit, keystores());
+                    rateLimit(), audit, keystores(), secrets());
         }
 
         private TlsConfig tls() {
@@ -392,6 +392,15 @@ public final class ConfigLoader {
                     integer(ConfigField.RATE_LIMIT_ADDRESS_FAILURES, 1, 1_000_000, d.addressFailures(), "1-1000000"),
                     duration(ConfigField.RATE_LIMIT_WINDOW, Duration.ofSeconds(1), Duration.ofDays(1), d.window()),
                     base, max);
+        }
+
+        private SecretsConfig secrets() {
+            SecretsConfig d = SecretsConfig.DEFAULT;
+            return new SecretsConfig(
+                    integer(ConfigField.SECRETS_MAX_NAME_LENGTH, 1, 1024, d.maxNameLength(), "1-1024"),
+                    size(ConfigField.SECRETS_MAX_ITEM_BYTES, 256, 16L << 20, d.maxItemBytes(), "256B-16MiB"),
+                    integer(ConfigField.SECRETS_MAX_ITEMS, 1, 10_000_000, d.maxItems(), "1-10000000"),
+                    integer(ConfigField.SECRETS_MAX_KEYS, 1, 1000, d.maxKeys(), "1-1000"));
         }
 
         // ---- typed readers ----

@@ -90,6 +90,12 @@ public final class ConfigPrinter {
         rateLimit.put("base_delay", duration(config.rateLimit().baseDelay()));
         rateLimit.put("max_delay", duration(config.rateLimit().maxDelay()));
         root.put("rate_limit", rateLimit);
+        Map<String, Object> secrets = new LinkedHashMap<>();
+        secrets.put("max_name_length", config.secrets().maxNameLength());
+        secrets.put("max_item_bytes", config.secrets().maxItemBytes());
+        secrets.put("max_items", config.secrets().maxItems());
+        secrets.put("max_keys", config.secrets().maxKeys());
+        root.put("secrets", secrets);
 
         Map<String, Object> audit = new LinkedHashMap<>();
         audit.put("checkpoint_interval", duration(config.audit().checkpointInterval()));

@@ -12,23 +12,39 @@ import java.util.Objects;
  */
 public record NodeConfig(Path dataDir, ServerConfig server, TlsConfig tls, StorageConfig storage, RootLockConfig rootLock,
                          AccountsConfig accounts, SessionsConfig sessions, RateLimitConfig rateLimit, AuditConfig audit,
-                         KeystoresConfig keystores) {
-    /** A configuration with the default account, session, rate-limit, audit and keystore settings. */
+                         KeystoresConfig keystores, SecretsConfig secrets) {
+    /** A configuration with the default account, session, rate-limit, audit, keystore and secret-storage settings. */
     public NodeConfig(Path dataDir, ServerConfig server, TlsConfig tls, StorageConfig storage, RootLockConfig rootLock) {
         this(dataDir, server, tls, storage, rootLock, AccountsConfig.DEFAULT, SessionsConfig.DEFAULT, RateLimitConfig.DEFAULT,
-                AuditConfig.DEFAULT, KeystoresConfig.DEFAULT);
+                AuditConfig.DEFAULT, KeystoresConfig.DEFAULT, SecretsConfig.DEFAULT);
+    }
+
+    /** A configuration with the default keystore and secret-storage settings. */
+    public NodeConfig(Path dataDir, ServerConfig server, TlsConfig tls, StorageConfig storage, RootLockConfig rootLock,
+            AccountsConfig accounts, SessionsConfig sessions, RateLimitConfig rateLimit, AuditConfig audit) {
+        this(dataDir, server, tls, storage, rootLock, accounts, sessions, rateLimit, audit, KeystoresConfig.DEFAULT,
+                SecretsConfig.DEFAULT);
+    }
+
+    /** A configuration with the default secret-storage settings. */
+    public NodeConfig(Path dataDir, ServerConfig server, TlsConfig tls, StorageConfig storage, RootLockConfig rootLock,
+            AccountsConfig accounts, SessionsConfig sessions, RateLimitConfig rateLimit, AuditConfig audit,
+            KeystoresConfig keystores) {
+        this(dataDir, server, tls, storage, rootLock, accounts, sessions, rateLimit, audit, keystores, SecretsConfig.DEFAULT);
     }
 
     /** A configuration with the default keystore settings. */
     public NodeConfig(Path dataDir, ServerConfig server, TlsConfig tls, StorageConfig storage, RootLockConfig rootLock,
-            AccountsConfig accounts, SessionsConfig sessions, RateLimitConfig rateLimit, AuditConfig audit) {
-        this(dataDir, server, tls, storage, rootLock, accounts, sessions, rateLimit, audit, KeystoresConfig.DEFAULT);
+            AccountsConfig accounts, SessionsConfig sessions, RateLimitConfig rateLimit, AuditConfig audit,
+            SecretsConfig secrets) {
+        this(dataDir, server, tls, storage, rootLock, accounts, sessions, rateLimit, audit, KeystoresConfig.DEFAULT, secrets);
     }
 
     public NodeConfig {
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(rateLimit, "rateLimit");
+        Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(tls, "tls");

@@ -1,0 +1,9 @@
+package io.keyward.server.secret;
+
+/** {@link SecretStorageIntegrationTest} on the embedded SQLite default. */
+class SqliteSecretStorageTest extends SecretStorageIntegrationTest {
+    @Override
+    boolean postgres() {
+        return false;
+    }
+}
