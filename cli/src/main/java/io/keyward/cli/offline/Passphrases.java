@@ -1,18 +1,14 @@
 package io.keyward.cli.offline;
 
 import io.keyward.cli.CliException;
+import io.keyward.cli.SecretLine;
 import java.io.Console;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /** Reads a passphrase as {@code char[]} from standard input or the terminal, never as a String. */
 final class Passphrases {
+    private static final int MAX_BYTES = 4096;
+
     private Passphrases() {}
 
     /**
@@ -35,40 +31,17 @@ final class Passphrases {
         return passphrase;
     }
 
-    /** The first line of {@code in}, without its line ending, decoded as UTF-8. */
+    /** The first line of {@code in}, without its line ending, decoded as UTF-8; the caller zeroes it. */
     static char[] firstLine(InputStream in) {
-        // A buffer of our own, so every copy of the passphrase bytes can be overwritten.
-        byte[] bytes = new byte[256];
-        int length = 0;
         try {
-            int b = in.read();
-            if (b == -1) {
-                throw new CliException("no passphrase on standard input");
-            }
-            for (; b != -1 && b != '\n'; b = in.read()) {
-                if (length == bytes.length) {
-                    byte[] bigger = Arrays.copyOf(bytes, bytes.length * 2);
-                    Arrays.fill(bytes, (byte) 0);
-                    bytes = bigger;
-                }
-                bytes[length++] = (byte) b;
-            }
-            if (length > 0 && bytes[length - 1] == '\r') {
-                length--;
-            }
-            CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, 0, length));
-            char[] passphrase = Arrays.copyOfRange(chars.array(), chars.position(), chars.limit());
-            Arrays.fill(chars.array(), '\0');
-            return passphrase;
-        } catch (CharacterCodingException e) {
-            throw new CliException("the passphrase on standard input is not valid UTF-8");
-        } catch (IOException e) {
-            throw new CliException("cannot read the passphrase from standard input: " + e.getMessage());
-        } finally {
-            Arrays.fill(bytes, (byte) 0);
+            return SecretLine.read(in, MAX_BYTES);
+        } catch (SecretLine.Unreadable e) {
+            throw new CliException(switch (e.reason()) {
+                case END_OF_INPUT -> "no passphrase on standard input";
+                case TOO_LONG -> "the passphrase on standard input is longer than " + MAX_BYTES + " bytes";
+                case NOT_UTF8 -> "the passphrase on standard input is not valid UTF-8";
+                case IO_ERROR -> "cannot read the passphrase from standard input: " + e.getMessage();
+            });
         }
     }
 }

@@ -1,15 +1,10 @@
 package io.keyward.cli.user;
 
 import io.keyward.cli.CliException;
+import io.keyward.cli.SecretLine;
 import io.keyward.cli.profile.Environment;
 import java.io.Console;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -102,43 +97,17 @@ public final class Passwords {
         }
     }
 
-    /** The next line of standard input, without its line ending, as UTF-8. */
+    /** The next line of standard input, without its line ending, as UTF-8; the caller clears it. */
     private char[] nextLine(String what) {
-        // Our own buffer, so that every copy of the password bytes can be overwritten.
-        byte[] bytes = new byte[256];
-        int length = 0;
         try {
-            int b = stdin.read();
-            if (b == -1) {
-                throw new CliException("password_required: --password-stdin: no line for the " + what + " on standard input");
-            }
-            for (; b != -1 && b != '\n'; b = stdin.read()) {
-                if (length == MAX_LENGTH) {
-                    throw new CliException("invalid_input: --password-stdin: the " + what + " is longer than " + MAX_LENGTH + " bytes");
-                }
-                if (length == bytes.length) {
-                    byte[] bigger = Arrays.copyOf(bytes, bytes.length * 2);
-                    Arrays.fill(bytes, (byte) 0);
-                    bytes = bigger;
-                }
-                bytes[length++] = (byte) b;
-            }
-            if (length > 0 && bytes[length - 1] == '\r') {
-                length--;
-            }
-            CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, 0, length));
-            char[] line = Arrays.copyOfRange(chars.array(), chars.position(), chars.limit());
-            Arrays.fill(chars.array(), '\0');
-            return line;
-        } catch (CharacterCodingException e) {
-            throw new CliException("invalid_input: --password-stdin: the " + what + " is not valid UTF-8");
-        } catch (IOException e) {
-            throw new CliException("invalid_input: --password-stdin: cannot read standard input: " + e.getMessage());
-        } finally {
-            Arrays.fill(bytes, (byte) 0);
+            return SecretLine.read(stdin, MAX_LENGTH);
+        } catch (SecretLine.Unreadable e) {
+            throw new CliException(switch (e.reason()) {
+                case END_OF_INPUT -> "password_required: --password-stdin: no line for the " + what + " on standard input";
+                case TOO_LONG -> "invalid_input: --password-stdin: the " + what + " is longer than " + MAX_LENGTH + " bytes";
+                case NOT_UTF8 -> "invalid_input: --password-stdin: the " + what + " is not valid UTF-8";
+                case IO_ERROR -> "invalid_input: --password-stdin: cannot read standard input: " + e.getMessage();
+            });
         }
     }
 
