@@ -28,7 +28,7 @@ public final class Accounts {
      * @param audit the node's audit log: actions that commit append their entry in their own transaction
      */
     public Accounts(NodeConfig config, Database db, RootLock rootLock, Clock clock, AuditLog audit) {
-        this.orgs = new OrgService(db, rootLock, clock);
+        this.orgs = new OrgService(db, rootLock, clock, config.accounts().allowIdentityKsf());
         this.sessions = new SessionService(db, rootLock, config.sessions(), clock);
         PendingLogins pending = new PendingLogins(rootLock, clock);
         LoginThrottle throttle = new LoginThrottle(db, config.rateLimit(), clock);

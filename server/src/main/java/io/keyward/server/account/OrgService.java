@@ -1,5 +1,6 @@
 package io.keyward.server.account;
 
+import io.keyward.crypto.ksf.IdentityKsf;
 import io.keyward.crypto.ksf.KeyStretching;
 import io.keyward.crypto.opaque.OpaqueServer;
 import io.keyward.crypto.opaque.OpaqueSuite;
@@ -59,10 +60,18 @@ public final class OrgService {
 
     private record Cached(OpaqueServer server, long loadedAt) {}
 
-    public OrgService(Database db, RootLock rootLock, Clock clock) {
+    private final boolean allowIdentityKsf;
+
+    /**
+     * @param allowIdentityKsf whether {@code POST /v1/admin/orgs} may choose the {@code identity}
+     *     key-stretching function (no stretching: an offline guess against a stolen record costs one
+     *     hash); off unless {@code accounts.allow_identity_ksf} is set, for benchmarks and tests
+     */
+    public OrgService(Database db, RootLock rootLock, Clock clock, boolean allowIdentityKsf) {
         this.db = db;
         this.rootLock = rootLock;
         this.clock = clock;
+        this.allowIdentityKsf = allowIdentityKsf;
     }
 
     /**
@@ -94,13 +103,18 @@ public final class OrgService {
         if (!registration.equals("open") && !registration.equals("invitation")) {
             throw new ApiException(400, ErrorCodes.INVALID_FIELD, "registration must be open or invitation");
         }
-        String ksf;
+        KeyStretching parsed;
         try {
-            ksf = KeyStretching.parse(request.ksf() == null ? DEFAULT_NEW_ORG_KSF : request.ksf()).describe();
+            parsed = KeyStretching.parse(request.ksf() == null ? DEFAULT_NEW_ORG_KSF : request.ksf());
         } catch (RuntimeException e) {
             throw new ApiException(400, ErrorCodes.INVALID_FIELD,
-                    "ksf must be identity, argon2id(m=..,t=..,p=..) or scrypt(N=..,r=..,p=..) with valid parameters");
+                    "ksf must be argon2id(m=..,t=..,p=..) or scrypt(N=..,r=..,p=..) with valid parameters");
         }
+        if (parsed instanceof IdentityKsf && !allowIdentityKsf) {
+            throw new ApiException(400, ErrorCodes.INVALID_FIELD, "ksf identity does no key stretching: it is refused"
+                    + " unless the node sets accounts.allow_identity_ksf (benchmarks and tests only)");
+        }
+        String ksf = parsed.describe();
         String token = insert(name, suite, registration, ksf, false, Tokens.generate(Tokens.BOOTSTRAP_PREFIX), false);
         String url = "keyward://bootstrap?server=" + URLEncoder.encode(serverUrl, StandardCharsets.UTF_8)
                 + "&org=" + URLEncoder.encode(name, StandardCharsets.UTF_8)

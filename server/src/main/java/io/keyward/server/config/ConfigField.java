@@ -38,6 +38,7 @@ public enum ConfigField {
     ROOT_LOCK_AWS_KMS_CACHE_TTL("root_lock.aws_kms.cache_ttl", false),
     ROOT_LOCK_AWS_KMS_READY_CHECK_INTERVAL("root_lock.aws_kms.ready_check_interval", false),
     ACCOUNTS_DEFAULT_ORG_KSF("accounts.default_org_ksf", false),
+    ACCOUNTS_ALLOW_IDENTITY_KSF("accounts.allow_identity_ksf", false),
     SESSIONS_TTL("sessions.ttl", false),
     SESSIONS_IDLE_TIMEOUT("sessions.idle_timeout", false),
     SESSIONS_REQUEST_LIMIT("sessions.request_limit", false),

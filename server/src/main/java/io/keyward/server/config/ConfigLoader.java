@@ -353,12 +353,19 @@ public final class ConfigLoader {
 
         private AccountsConfig accounts() {
             String ksf = text(ConfigField.ACCOUNTS_DEFAULT_ORG_KSF).map(String::strip).orElse(AccountsConfig.DEFAULT_KSF);
+            boolean allowIdentity = bool(ConfigField.ACCOUNTS_ALLOW_IDENTITY_KSF);
+            io.keyward.crypto.ksf.KeyStretching parsed;
             try {
-                return new AccountsConfig(io.keyward.crypto.ksf.KeyStretching.parse(ksf).describe());
+                parsed = io.keyward.crypto.ksf.KeyStretching.parse(ksf);
             } catch (RuntimeException e) {
                 throw invalid(ConfigField.ACCOUNTS_DEFAULT_ORG_KSF,
                         "a key-stretching function such as argon2id(m=65536,t=3,p=4) or scrypt(N=32768,r=8,p=1)");
             }
+            if (parsed instanceof io.keyward.crypto.ksf.IdentityKsf && !allowIdentity) {
+                throw invalid(ConfigField.ACCOUNTS_DEFAULT_ORG_KSF, "argon2id(...) or scrypt(...): identity does no "
+                        + "key stretching and needs accounts.allow_identity_ksf: true (benchmarks and tests only)");
+            }
+            return new AccountsConfig(parsed.describe(), allowIdentity);
         }
 
         private SessionsConfig sessions() {

@@ -75,6 +75,7 @@ public final class ConfigPrinter {
 
         Map<String, Object> accounts = new LinkedHashMap<>();
         accounts.put("default_org_ksf", config.accounts().defaultOrgKsf());
+        accounts.put("allow_identity_ksf", config.accounts().allowIdentityKsf());
         root.put("accounts", accounts);
 
         Map<String, Object> sessions = new LinkedHashMap<>();

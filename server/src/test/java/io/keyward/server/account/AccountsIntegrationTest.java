@@ -159,6 +159,9 @@ abstract class AccountsIntegrationTest {
                 400, "invalid_org");
         assertCode(() -> client.createOrg(cluster.adminToken,
                 new io.keyward.protocol.account.CreateOrgRequest("fine-name", null, null, "bcrypt(12)")), 400, "invalid_field");
+        // No stretching at all: refused unless the node allows it (accounts.allow_identity_ksf).
+        assertCode(() -> client.createOrg(cluster.adminToken,
+                new io.keyward.protocol.account.CreateOrgRequest("fine-name", null, null, "identity")), 400, "invalid_field");
         assertCode(() -> client.createOrg(cluster.adminToken,
                 new io.keyward.protocol.account.CreateOrgRequest("fine-name", "ed25519", null, null)), 400, "invalid_field");
         assertCode(() -> client.createOrg(cluster.adminToken,

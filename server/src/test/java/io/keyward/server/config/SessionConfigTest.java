@@ -33,6 +33,24 @@ class SessionConfigTest {
     }
 
     @Test
+    void theIdentityKsfNeedsAnExplicitAllowance() throws IOException {
+        assertThat(ConfigLoader.load(ConfigSources.ofFlags(Map.of())).accounts().allowIdentityKsf()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> load("""
+                accounts:
+                  default_org_ksf: identity
+                """)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("accounts.default_org_ksf")
+                .hasMessageContaining("accounts.allow_identity_ksf");
+        NodeConfig allowed = load("""
+                accounts:
+                  default_org_ksf: identity
+                  allow_identity_ksf: true
+                """);
+        assertThat(allowed.accounts()).isEqualTo(new AccountsConfig("identity", true));
+        assertThat(load(ConfigPrinter.yaml(allowed)).accounts()).isEqualTo(allowed.accounts());
+    }
+
+    @Test
     void readsEveryFieldAndPrintsItBackLoadable() throws IOException {
         NodeConfig config = load("""
                 accounts:
