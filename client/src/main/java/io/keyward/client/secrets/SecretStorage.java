@@ -435,10 +435,19 @@ public final class SecretStorage implements AutoCloseable {
         }
     }
 
+    /**
+     * 16 random bytes in base64url, redrawn while the id would start with {@code -} or {@code _}: an id
+     * starting with {@code -} reads as an option on any command line ({@code keyward secret-key rm ID}).
+     */
     static String newKeyId() {
         byte[] id = new byte[16];
-        RANDOM.nextBytes(id);
-        return Base64Url.encode(id);
+        while (true) {
+            RANDOM.nextBytes(id);
+            String encoded = Base64Url.encode(id);
+            if (Character.isLetterOrDigit(encoded.charAt(0))) {
+                return encoded;
+            }
+        }
     }
 
     @Override
