@@ -246,14 +246,8 @@ public final class PublicWorkingKey {
      */
     public DataKey generateDataKey(boolean includePlaintext, byte[] associatedData) {
         require(KeyOperation.GENERATE_DATA_KEY);
-        byte[] key = new byte[DataKey.LENGTH];
-        RANDOM.nextBytes(key);
-        byte[] wrapped = type.family() == KeyType.Family.RSA ? encrypt(key, associatedData) : wrap(key, associatedData);
-        if (!includePlaintext) {
-            Bytes.zeroize(key);
-            return new DataKey(null, wrapped);
-        }
-        return new DataKey(key, wrapped);
+        return DataKey.generate(key -> type.family() == KeyType.Family.RSA ? encrypt(key, associatedData)
+                : wrap(key, associatedData), includePlaintext);
     }
 
     /** ML-KEM-768 encapsulation: a 32-byte shared secret and the 1088-byte ciphertext to send. */

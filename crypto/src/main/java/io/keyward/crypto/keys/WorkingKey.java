@@ -348,14 +348,7 @@ public final class WorkingKey {
         if (type.family() != KeyType.Family.AEAD) {
             return publicKey.generateDataKey(includePlaintext, associatedData);
         }
-        byte[] key = new byte[DataKey.LENGTH];
-        RANDOM.nextBytes(key);
-        byte[] wrapped = encrypt(key, associatedData);
-        if (!includePlaintext) {
-            Bytes.zeroize(key);
-            return new DataKey(null, wrapped);
-        }
-        return new DataKey(key, wrapped);
+        return DataKey.generate(key -> encrypt(key, associatedData), includePlaintext);
     }
 
     public MlKem768.Encapsulation encapsulate() {
