@@ -2,8 +2,6 @@ package io.keyward.cli.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keyward.cli.CliException;
-import io.keyward.client.KeywardClient;
-import io.keyward.client.Session;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -51,20 +49,7 @@ public final class AuditCommand extends UserCommand {
         if (limit < 1 || limit > 1000) {
             throw new CliException("invalid_input: --limit must be 1-1000");
         }
-        resolve();
-        String userId = user();
-        Passwords passwords = account.passwords();
-        passwords.requireSource("password for " + userId, "KEYWARD_PASSWORD");
-        JsonNode page;
-        try (KeywardClient client = connect()) {
-            char[] password = passwords.read("password for " + userId, "KEYWARD_PASSWORD", false);
-            try (Session session = requestSession(client, userId, password, "keyward-cli")) {
-                Passwords.clear(password);
-                page = session.call("GET", "/v1/audit" + query(), null, JsonNode.class);
-            } finally {
-                Passwords.clear(password);
-            }
-        }
+        JsonNode page = inSession("keyward-cli", session -> session.call("GET", "/v1/audit" + query(), null, JsonNode.class));
         if (json) {
             Map<String, Object> fields = new LinkedHashMap<>();
             List<JsonNode> entries = new ArrayList<>();

@@ -1,9 +1,7 @@
 package io.keyward.cli.user;
 
 import io.keyward.cli.CliException;
-import io.keyward.client.KeywardClient;
 import io.keyward.client.Keystores;
-import io.keyward.client.Session;
 import io.keyward.client.secrets.SecretStorage;
 import io.keyward.client.secrets.SecretStorageException;
 import java.io.IOException;
@@ -29,45 +27,20 @@ import java.util.function.Function;
 public abstract class SessionCommand extends UserCommand {
     /** Logs in, runs {@code work} on the keystores API, and ends the session. */
     <T> T withKeystores(Function<Keystores, T> work) {
-        resolve();
-        String userId = user();
-        Passwords passwords = account.passwords();
-        passwords.requireSource("password for " + userId, "KEYWARD_PASSWORD");
-        try (KeywardClient client = connect()) {
-            char[] password = passwords.read("password for " + userId, "KEYWARD_PASSWORD", false);
-            Session session;
-            try {
-                session = requestSession(client, userId, password, "keyward-cli");
-            } finally {
-                Passwords.clear(password);
-            }
-            try (session) {
-                T result = work.apply(new Keystores(session));
-                session.logout();
-                return result;
-            }
-        }
+        return inSession("keyward-cli", session -> work.apply(new Keystores(session)));
     }
 
     /**
-     * Logs in (password from --password-stdin's first line, KEYWARD_PASSWORD or a prompt), unlocks secret
-     * storage, runs {@code work}, logs out. Secret-storage failures become one-line CLI errors.
+     * Logs in, unlocks secret storage from the key bundle, runs {@code work}, logs out. Secret-storage
+     * failures become one-line CLI errors.
      */
     protected <T> T withSecretStorage(Function<SecretStorage, T> work) {
-        resolve();
-        String userId = user();
-        Passwords passwords = account.passwords();
-        passwords.requireSource("password for " + userId, "KEYWARD_PASSWORD");
-        try (KeywardClient client = connect()) {
-            char[] password = passwords.read("password for " + userId, "KEYWARD_PASSWORD", false);
-            try (Session session = requestSession(client, userId, password, "keyward-cli")) {
-                Passwords.clear(password);
+        try {
+            return inSession("keyward-cli", session -> {
                 try (SecretStorage secrets = SecretStorage.open(session)) {
                     return work.apply(secrets);
                 }
-            } finally {
-                Passwords.clear(password);
-            }
+            });
         } catch (SecretStorageException e) {
             throw new CliException(e.getMessage());
         }

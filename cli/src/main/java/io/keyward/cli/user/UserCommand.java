@@ -76,6 +76,30 @@ abstract class UserCommand implements Callable<Integer> {
     }
 
     /**
+     * The one way a command works in a session: resolves server, org and user, reads the password
+     * (--password-stdin's first line, KEYWARD_PASSWORD or a prompt; cleared as soon as the login is
+     * done), opens a request session, runs {@code work}, and ends the session (closing logs out).
+     */
+    <T> T inSession(String deviceName, java.util.function.Function<Session, T> work) {
+        resolve();
+        String userId = user();
+        Passwords passwords = account.passwords();
+        passwords.requireSource("password for " + userId, "KEYWARD_PASSWORD");
+        try (KeywardClient client = connect()) {
+            char[] password = passwords.read("password for " + userId, "KEYWARD_PASSWORD", false);
+            Session session;
+            try {
+                session = requestSession(client, userId, password, deviceName);
+            } finally {
+                Passwords.clear(password);
+            }
+            try (session) {
+                return work.apply(session);
+            }
+        }
+    }
+
+    /**
      * A request session. A pending account (a registration interrupted before completion) is completed
      * first with a new device, and then logged in again.
      */

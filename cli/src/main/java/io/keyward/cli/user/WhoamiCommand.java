@@ -1,6 +1,5 @@
 package io.keyward.cli.user;
 
-import io.keyward.client.KeywardClient;
 import io.keyward.client.Session;
 import io.keyward.protocol.account.AccountInfo;
 import java.util.LinkedHashMap;
@@ -14,34 +13,21 @@ import picocli.CommandLine.Command;
 public final class WhoamiCommand extends UserCommand {
     @Override
     public Integer call() {
-        resolve();
-        String userId = user();
-        Passwords passwords = account.passwords();
-        passwords.requireSource("password for " + userId, "KEYWARD_PASSWORD");
-        try (KeywardClient client = connect()) {
-            char[] password = passwords.read("password for " + userId, "KEYWARD_PASSWORD", false);
-            AccountInfo info;
-            try (Session session = requestSession(client, userId, password, "keyward-cli")) {
-                Passwords.clear(password);
-                info = session.account();
-            } finally {
-                Passwords.clear(password);
+        AccountInfo info = inSession("keyward-cli", Session::account);
+        if (json) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("server", server.origin());
+            fields.put("org", info.org());
+            fields.put("user_id", info.userId());
+            fields.put("role", info.role());
+            fields.put("status", info.status());
+            if (info.session() != null) {
+                fields.put("session_expires_at", String.valueOf(info.session().expiresAt()));
             }
-            if (json) {
-                Map<String, Object> fields = new LinkedHashMap<>();
-                fields.put("server", server.origin());
-                fields.put("org", info.org());
-                fields.put("user_id", info.userId());
-                fields.put("role", info.role());
-                fields.put("status", info.status());
-                if (info.session() != null) {
-                    fields.put("session_expires_at", String.valueOf(info.session().expiresAt()));
-                }
-                printJson(fields);
-            } else {
-                print(info.userId() + " in org " + info.org() + " on " + server + " (role " + info.role() + ", "
-                        + info.status() + ")");
-            }
+            printJson(fields);
+        } else {
+            print(info.userId() + " in org " + info.org() + " on " + server + " (role " + info.role() + ", "
+                    + info.status() + ")");
         }
         return 0;
     }
